@@ -1,0 +1,126 @@
+"""The directory's filters, shared by the page, the CSV export and the API."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from associations.models import ActivityLanguage, Association, Category, District, TargetGroup
+
+SORT_RELEVANCE = "relevance"
+SORT_NAME = "name"
+SORT_UPDATED = "updated"
+
+
+def _exists_in(relation: str, field: str):
+    """Filter method: rows linked to any of the chosen values, without duplicate rows."""
+    through = Association._meta.get_field(relation).remote_field.through
+
+    def method(queryset, name, values):
+        if not values:
+            return queryset
+        linked = through.objects.filter(association_id=OuterRef("pk"), **{f"{field}__in": values})
+        return queryset.filter(Exists(linked))
+
+    return method
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    """Ticked: only rows where the field is true. Unticked: no filtering."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxInput)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return qs.filter(**{self.field_name: True}) if value else qs
+
+
+class AssociationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    category = django_filters.ModelMultipleChoiceFilter(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method=_exists_in("categories", "category"),
+    )
+    district = django_filters.ModelMultipleChoiceFilter(
+        label=_("District"),
+        queryset=District.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method=_exists_in("districts", "district"),
+    )
+    language = django_filters.ModelMultipleChoiceFilter(
+        label=_("Language of activity"),
+        queryset=ActivityLanguage.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method=_exists_in("languages", "activitylanguage"),
+    )
+    target_group = django_filters.ModelMultipleChoiceFilter(
+        label=_("Target group"),
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method=_exists_in("target_groups", "targetgroup"),
+    )
+    accepts_new_members = CheckboxFilter(label=_("Accepts new members"))
+    seeks_volunteers = CheckboxFilter(label=_("Seeks volunteers"))
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[
+            (SORT_RELEVANCE, _("Relevance")),
+            (SORT_NAME, _("Name")),
+            (SORT_UPDATED, _("Recently updated")),
+        ],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Association
+        fields: list[str] = []
+
+    def filter_text(self, queryset, name, value):
+        # Matching happens here; ordering by rank is decided in filter_sort.
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied in `qs` once every filter has run
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.form.is_valid() and (self.form.cleaned_data.get("q") or "").strip())
+
+    @property
+    def sort_choice(self) -> str:
+        chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else ""
+        if not chosen:
+            return SORT_RELEVANCE if self.has_text else SORT_NAME
+        if chosen == SORT_RELEVANCE and not self.has_text:
+            return SORT_NAME
+        return chosen
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        sort = self.sort_choice
+        if sort == SORT_RELEVANCE:
+            return queryset.order_by("-rank", Lower("name"), "id")
+        if sort == SORT_UPDATED:
+            return queryset.order_by("-updated_at", "id")
+        return queryset.order_by(Lower("name"), "id")
+
+    @property
+    def active_filter_count(self) -> int:
+        if not self.form.is_valid():
+            return 0
+        data = self.form.cleaned_data
+        return sum(
+            1 for key in ("category", "district", "language", "target_group") if data.get(key)
+        ) + sum(1 for key in ("accepts_new_members", "seeks_volunteers") if data.get(key))

@@ -1,0 +1,351 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from associations import search
+from yhdistystori.translation import TranslatedNameMixin, translated
+from yhdistystori.validators import (
+    format_register_number,
+    validate_business_id,
+    validate_register_number,
+)
+
+
+class Vocabulary(TranslatedNameMixin, models.Model):
+    """A term residents filter by, named in Finnish, Swedish and English."""
+
+    slug = models.SlugField(_("identifier"), max_length=80, unique=True)
+    name_fi = models.CharField(_("name (Finnish)"), max_length=120)
+    name_sv = models.CharField(_("name (Swedish)"), max_length=120, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
+    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["ordering", "name_fi"]
+
+    def all_names(self) -> str:
+        return " ".join(filter(None, [self.name_fi, self.name_sv, self.name_en]))
+
+
+class Category(Vocabulary):
+    """Field of activity (toimiala)."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+
+class District(Vocabulary):
+    """An area of the city that an association serves."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class ActivityLanguage(Vocabulary):
+    """A language an association works in; `slug` is the ISO 639-1 code."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("language of activity")
+        verbose_name_plural = _("languages of activity")
+
+
+class AssociationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Association.Status.PUBLISHED)
+
+    def with_lists(self):
+        """Everything a directory row or API item shows, in a fixed number of queries."""
+        return self.prefetch_related("categories", "districts", "languages", "target_groups")
+
+    def search(self, text: str):
+        """Rows matching every word of `text`, annotated with `rank` (higher is better).
+
+        See associations/search.py for how words are matched.
+        """
+        query_words = search.parse_query(text)
+        if not query_words:
+            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        condition = Q()
+        for word in query_words:
+            matches = Q(search_vector=SearchQuery(word.tsquery, search_type="raw", config="simple"))
+            if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
+                matches |= Q(search_name__contains=word.folded)
+            if word.typo_tolerant:
+                matches |= Q(search_name__trigram_word_similar=word.folded)
+            condition &= matches
+        any_word = SearchQuery(
+            " | ".join(word.tsquery for word in query_words), search_type="raw", config="simple"
+        )
+        name_score = sum(
+            (TrigramWordSimilarity(word.folded, "search_name") for word in query_words),
+            start=models.Value(0.0),
+        )
+        return self.filter(condition).annotate(
+            rank=SearchRank(models.F("search_vector"), any_word) + name_score
+        )
+
+    def refresh_search_terms(self) -> int:
+        """Recompute the stored search terms of these rows (after bulk changes). Returns count."""
+        updated = []
+        for association in self.prefetch_related("categories"):
+            association.set_search_terms()
+            updated.append(association)
+        Association.objects.bulk_update(
+            updated, ["search_name", "search_terms_name", "search_terms_other"], batch_size=1000
+        )
+        return len(updated)
+
+
+class Association(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Pending review")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden")
+
+    name = models.CharField(_("name"), max_length=200)
+    alternate_name = models.CharField(
+        _("name in another language"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example the association's Swedish or English name."),
+    )
+    slug = models.SlugField(_("address"), max_length=220, unique=True)
+    register_number = models.CharField(
+        _("register number"),
+        max_length=10,
+        blank=True,
+        validators=[validate_register_number],
+        help_text=_("The number in the Finnish Register of Associations, for example 123.456."),
+    )
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("Y-tunnus, for example 1234567-8."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("categories"), blank=True, related_name="associations"
+    )
+    districts = models.ManyToManyField(
+        District, verbose_name=_("districts served"), blank=True, related_name="associations"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="associations"
+    )
+    languages = models.ManyToManyField(
+        ActivityLanguage,
+        verbose_name=_("languages of activity"),
+        blank=True,
+        related_name="associations",
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+    )
+    member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    municipality = models.CharField(_("municipality"), max_length=100, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    accepts_new_members = models.BooleanField(_("accepts new members"), default=False)
+    seeks_volunteers = models.BooleanField(_("seeks volunteers"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    is_claimed = models.BooleanField(
+        _("claimed by the association"),
+        default=False,
+        help_text=_("False for listings imported from a register or created by the city."),
+    )
+    last_verified_at = models.DateField(_("information last verified"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, db_index=True)
+
+    # Search: terms prepared in Python (see associations/search.py), vector generated here.
+    search_name = models.TextField(editable=False, default="")
+    search_terms_name = models.TextField(editable=False, default="")
+    search_terms_other = models.TextField(editable=False, default="")
+    search_vector = models.GeneratedField(
+        expression=SearchVector("search_terms_name", config="simple", weight="A")
+        + SearchVector("search_terms_other", config="simple", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = AssociationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("association")
+        verbose_name_plural = _("associations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["register_number"],
+                condition=~Q(register_number=""),
+                name="association_register_number_unique",
+                violation_error_message=_(
+                    "An association with this register number exists already."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["business_id"],
+                condition=~Q(business_id=""),
+                name="association_business_id_unique",
+                violation_error_message=_("An association with this business ID exists already."),
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="association_search_gin"),
+            GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="association_name_trgm"),
+            models.Index(Lower("name"), "id", name="association_name_sort"),
+            models.Index(fields=["status", "-updated_at"], name="association_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("associations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def register_number_display(self) -> str:
+        return format_register_number(self.register_number)
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def verification_overdue(self) -> bool:
+        """Residents are told when a profile has not been confirmed for 18 months."""
+        if self.last_verified_at is None:
+            return False
+        today = timezone.localdate()
+        months = (today.year - self.last_verified_at.year) * 12 + (
+            today.month - self.last_verified_at.month
+        )
+        return months > 18 or (months == 18 and today.day >= self.last_verified_at.day)
+
+    def set_search_terms(self) -> None:
+        """Prepare the stored search terms from the name, categories and description."""
+        self.search_name = search.fold(f"{self.name} {self.alternate_name}").strip()
+        self.search_terms_name = search.document_terms(self.name, self.alternate_name)
+        category_names = " ".join(c.all_names() for c in self.categories.all()) if self.pk else ""
+        self.search_terms_other = search.document_terms(category_names, self.description)
+
+    def update_search_terms(self) -> None:
+        """Store fresh search terms, for when categories changed after save()."""
+        self.set_search_terms()
+        type(self).objects.filter(pk=self.pk).update(
+            search_name=self.search_name,
+            search_terms_name=self.search_terms_name,
+            search_terms_other=self.search_terms_other,
+        )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, exclude_pk=self.pk)
+        self.set_search_terms()
+        super().save(*args, **kwargs)
+
+
+def unique_slug(name: str, exclude_pk: int | None = None) -> str:
+    base = slugify(search.fold(name))[:200] or "yhdistys"
+    slug, n = base, 1
+    taken = Association.objects.exclude(pk=exclude_pk).filter(slug__startswith=base)
+    existing = set(taken.values_list("slug", flat=True))
+    while slug in existing:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class LiaisonContact(models.Model):
+    """A named city liaison (yhdyshenkilö), shown on the site as the contact for associations."""
+
+    name = models.CharField(_("name"), max_length=200)
+    title_fi = models.CharField(_("title (Finnish)"), max_length=200)
+    title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"))
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("categories covered"), blank=True, related_name="liaisons"
+    )
+    districts = models.ManyToManyField(
+        District, verbose_name=_("districts covered"), blank=True, related_name="liaisons"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="liaison_contact",
+    )
+    is_active = models.BooleanField(_("shown on the site"), default=True)
+    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("liaison contact")
+        verbose_name_plural = _("liaison contacts")
+        ordering = ["ordering", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def title(self) -> str:
+        return translated(self, "title")
+
+    @classmethod
+    def for_association(cls, association: Association) -> LiaisonContact | None:
+        """The liaison covering the association's districts or categories, else a general one."""
+        active = cls.objects.filter(is_active=True)
+        specific = (
+            active.filter(
+                Q(districts__in=association.districts.all())
+                | Q(categories__in=association.categories.all())
+            )
+            .distinct()
+            .first()
+        )
+        if specific:
+            return specific
+        return active.filter(districts=None, categories=None).first() or active.first()

@@ -1,0 +1,136 @@
+"""Finnish-aware full-text search for the association directory.
+
+Plain snowball stemming does not serve Finnish well: it leaves `yhdistys` and
+`yhdistyksen` as different stems, cannot undo consonant gradation (`liikunta`,
+`liikunnan`) and does not split compounds (`mieskuoro`). So the words are
+prepared in Python and PostgreSQL only stores and matches them:
+
+* Every word of a name or description is indexed as its plain form, its
+  Finnish lemma and its Swedish lemma (simplemma's dictionaries), and each
+  lemma's compound tails (`mieskuoro` also gives `kuoro`, `urheiluseura` gives
+  `seura`), all lower-case without diacritics. The terms live in two text
+  columns; a generated `tsvector` column (config `simple`, name weighted A,
+  categories B, description C) with a GIN index is what queries use.
+* A query word matches when any of its forms (plain, Finnish lemma, Swedish
+  lemma) is a prefix of an indexed term, so `urheil` finds `urheiluseura`; or
+  when the normalised name contains it (`seura` in `…urheiluseura`), or, for
+  words of six letters or more, when the name has a word that is close enough
+  by trigrams (one typo), both through a trigram GIN index.
+* Rank: the full-text rank plus how well the name itself matches, so a name
+  match ranks above a description-only one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_COMPOUND_PART = 4
+MIN_COMPOUND_HEAD = 3
+TYPO_MIN_LENGTH = 6
+# Trigram indexes serve substrings of three letters or more.
+MIN_SUBSTRING_LENGTH = 3
+MAX_QUERY_WORDS = 8
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop diacritics: 'Jyväskylän Åbo' -> 'jyvaskylan abo'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text or "")
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, language: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=language).lower()
+
+
+@lru_cache(maxsize=200_000)
+def _is_known(word: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang="fi")
+
+
+@lru_cache(maxsize=200_000)
+def compound_tails(lemma: str) -> tuple[str, ...]:
+    """Later parts of a Finnish compound: 'kaupunginosayhdistys' -> ('osayhdistys', 'yhdistys').
+
+    A split counts when both the head and the tail are words the dictionary
+    knows, which keeps accidental substrings ('urheilus' + 'eura') out.
+    """
+    tails = []
+    for i in range(MIN_COMPOUND_HEAD, len(lemma) - MIN_COMPOUND_PART + 1):
+        head, tail = lemma[:i], lemma[i:]
+        if _is_known(tail) and _is_known(head):
+            tails.append(tail)
+    return tuple(tails)
+
+
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, ...]:
+    """Every indexed term for one word of a document."""
+    lowered = word.lower()
+    forms = [lowered, _lemma(lowered, "fi"), _lemma(lowered, "sv")]
+    forms += compound_tails(forms[1])
+    seen: dict[str, None] = {}
+    for form in forms:
+        for part in words(fold(form)):
+            seen.setdefault(part, None)
+    return tuple(seen)
+
+
+def document_terms(*texts: str) -> str:
+    """The space-separated index terms for some texts, each term once."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in words(text):
+            for term in word_terms(word):
+                seen.setdefault(term, None)
+    return " ".join(seen)
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    folded: str  # what the person typed, folded
+    forms: tuple[str, ...]  # folded plain form and lemmas, each matched as a prefix
+
+    @property
+    def typo_tolerant(self) -> bool:
+        return len(self.folded) >= TYPO_MIN_LENGTH
+
+    @property
+    def tsquery(self) -> str:
+        return "(" + " | ".join(f"'{form}':*" for form in self.forms) + ")"
+
+
+def parse_query(text: str) -> list[QueryWord]:
+    """The words of a search, each with the forms to look for; at most MAX_QUERY_WORDS."""
+    parsed: list[QueryWord] = []
+    seen = set()
+    candidates = words(text)[: MAX_QUERY_WORDS * 2]
+    if any(len(word) > 1 for word in candidates):
+        # A lone letter matches nearly everything as a prefix; ignore it beside real words.
+        candidates = [word for word in candidates if len(word) > 1]
+    for word in candidates:
+        lowered = word.lower()
+        folded = fold(lowered)
+        if folded in seen:
+            continue
+        seen.add(folded)
+        forms: dict[str, None] = {folded: None}
+        for language in ("fi", "sv"):
+            for part in words(fold(_lemma(lowered, language))):
+                forms.setdefault(part, None)
+        parsed.append(QueryWord(folded=folded, forms=tuple(forms)))
+        if len(parsed) == MAX_QUERY_WORDS:
+            break
+    return parsed

@@ -1,0 +1,106 @@
+import factory
+from django.utils import timezone
+
+from associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    District,
+    LiaisonContact,
+    TargetGroup,
+)
+from yhdistystori.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.fi")
+    full_name = factory.Faker("name", locale="fi_FI")
+    password = factory.PostGenerationMethodCall("set_password", "salasana-123")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class _VocabularyFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    name_fi = factory.Sequence(lambda n: f"Termi {n}")
+    name_sv = factory.Sequence(lambda n: f"Term {n}")
+    name_en = factory.Sequence(lambda n: f"Term {n} (en)")
+
+
+class CategoryFactory(_VocabularyFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+
+class DistrictFactory(_VocabularyFactory):
+    class Meta:
+        model = District
+        django_get_or_create = ["slug"]
+
+
+class TargetGroupFactory(_VocabularyFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ["slug"]
+
+
+class ActivityLanguageFactory(_VocabularyFactory):
+    class Meta:
+        model = ActivityLanguage
+        django_get_or_create = ["slug"]
+
+
+class AssociationFactory(factory.django.DjangoModelFactory):
+    """A published association. Pass categories=[...] etc. for the M2M fields."""
+
+    class Meta:
+        model = Association
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Testiyhdistys {n} ry")
+    description = "Yhdistys järjestää toimintaa jäsenilleen."
+    status = Association.Status.PUBLISHED
+    municipality = "Jyväskylä"
+    email = factory.Sequence(lambda n: f"info{n}@yhdistys.example.fi")
+    last_verified_at = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def categories(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.categories.set(extracted)
+            obj.update_search_terms()
+
+    @factory.post_generation
+    def districts(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.districts.set(extracted)
+
+    @factory.post_generation
+    def target_groups(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.target_groups.set(extracted)
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.languages.set(extracted)
+
+
+class LiaisonContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LiaisonContact
+
+    name = factory.Faker("name", locale="fi_FI")
+    title_fi = "Erikoissuunnittelija"
+    title_sv = "Specialplanerare"
+    title_en = "Senior planner"
+    phone = "014 266 0000"
+    email = factory.Sequence(lambda n: f"yhdyshenkilo{n}@kaupunki.example.fi")

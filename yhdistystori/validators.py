@@ -1,0 +1,113 @@
+"""Validators and normalisers for Finnish identifiers and amounts, shared by every app.
+
+Each `normalize_*` function returns the canonical form or raises ValidationError
+with a message for the person who typed the value.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+_BUSINESS_ID = re.compile(r"^(\d{6,7})-?(\d)$")
+_BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_check_digit(body: str) -> int | None:
+    """The Y-tunnus check digit for seven digits, or None when no valid digit exists."""
+    remainder = sum(int(d) * w for d, w in zip(body, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None
+    return 11 - remainder
+
+
+def normalize_business_id(value: str) -> str:
+    """'1234567-8' form of a Finnish business ID (Y-tunnus), checksum verified.
+
+    Old IDs with six digits are padded with a leading zero, as the registry does.
+    """
+    cleaned = re.sub(r"\s+", "", value or "")
+    match = _BUSINESS_ID.match(cleaned)
+    if not match:
+        raise ValidationError(
+            _("Enter the business ID in the form 1234567-8."), code="business_id_format"
+        )
+    body, check = match.group(1).zfill(7), int(match.group(2))
+    if business_id_check_digit(body) != check:
+        raise ValidationError(
+            _("The business ID %(value)s is not valid: its check digit does not match."),
+            code="business_id_checksum",
+            params={"value": value},
+        )
+    return f"{body}-{check}"
+
+
+def validate_business_id(value: str) -> None:
+    normalize_business_id(value)
+
+
+_REGISTER_NUMBER = re.compile(r"^\d{1,3}(?:[.\s]?\d{3})*$")
+
+
+def normalize_register_number(value: str) -> str:
+    """Digits of an association register number (yhdistysrekisterinumero).
+
+    People write it as 123.456, 123 456 or 123456; we store the digits.
+    """
+    cleaned = (value or "").strip()
+    if not cleaned or not _REGISTER_NUMBER.match(cleaned):
+        raise ValidationError(
+            _("Enter the register number as digits, for example 123.456."),
+            code="register_number_format",
+        )
+    digits = re.sub(r"\D", "", cleaned)
+    if len(digits) > 7 or int(digits) == 0:
+        raise ValidationError(
+            _("Enter the register number as digits, for example 123.456."),
+            code="register_number_format",
+        )
+    return str(int(digits))
+
+
+def validate_register_number(value: str) -> None:
+    normalize_register_number(value)
+
+
+def format_register_number(digits: str) -> str:
+    """123456 -> 123.456, the way the register prints it."""
+    if not digits:
+        return ""
+    return f"{int(digits):,}".replace(",", ".")
+
+
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:[ \u00a0.]?\d{3})*(?:,\d{1,2})?$|^-?\d+(?:[.,]\d{1,2})?$")
+
+
+def parse_amount(value: str) -> Decimal:
+    """A euro amount written the Finnish way ('1 234,50', '1234,5', '1234.50') as Decimal."""
+    cleaned = (value or "").strip().removesuffix("€").strip()
+    if not _AMOUNT.match(cleaned):
+        raise ValidationError(
+            _("Enter an amount in euros, for example 1 234,50."), code="amount_format"
+        )
+    if "," in cleaned:
+        cleaned = cleaned.replace(" ", "").replace("\u00a0", "").replace(".", "").replace(",", ".")
+    else:
+        cleaned = cleaned.replace(" ", "").replace("\u00a0", "")
+        # "1.234" is a thousands separator, "12.5" a decimal point.
+        if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", cleaned):
+            cleaned = cleaned.replace(".", "")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(
+            _("Enter an amount in euros, for example 1 234,50."), code="amount_format"
+        ) from None
+    if amount < 0:
+        raise ValidationError(_("The amount cannot be negative."), code="amount_negative")
+    return amount.quantize(Decimal("0.01"))

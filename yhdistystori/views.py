@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from associations.filters import AssociationFilter
+from associations.models import Association, Category, LiaisonContact
+from yhdistystori.forms import FeedbackForm
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "liaisons": LiaisonContact.objects.filter(is_active=True),
+        "categories": Category.objects.all(),
+        "search_form": AssociationFilter(queryset=Association.objects.none()).form,
+        "recently_updated": Association.objects.published().order_by("-updated_at")[:5],
+    }
+    return render(request, "yhdistystori/home.html", context)
+
+
+@require_GET
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "yhdistystori/accessibility.html")
+
+
+@require_http_methods(["GET", "POST"])
+def feedback(request: HttpRequest) -> HttpResponse:
+    page = request.GET.get("page") or request.POST.get("page_url") or ""
+    if not url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}):
+        page = ""
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            item = form.save(commit=False)
+            item.language = get_language() or ""
+            item.save()
+            messages.success(
+                request,
+                _("Thank you. Your feedback was received; we answer within 14 days."),
+            )
+            return redirect(page or "home")
+        status = 400
+    else:
+        form = FeedbackForm(initial={"page_url": page})
+        status = 200
+    return render(request, "yhdistystori/feedback.html", {"form": form}, status=status)
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """The process is alive. Touches no database."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> HttpResponse:
+    """The process can serve: the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
