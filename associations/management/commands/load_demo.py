@@ -1,0 +1,121 @@
+"""Load Jyväskylä demo content and one demo user per role. Safe to run again: it only updates."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from associations import demo_data
+from associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    District,
+    LiaisonContact,
+    TargetGroup,
+)
+from yhdistystori.models import SiteConfiguration
+
+
+class Command(BaseCommand):
+    help = "Load demo data for Jyväskylä: vocabulary, ~150 associations, liaisons, demo users."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            SiteConfiguration.objects.update_or_create(pk=1, defaults=demo_data.SITE)
+            vocab = {
+                "categories": _load_vocabulary(Category, demo_data.CATEGORIES),
+                "districts": _load_vocabulary(District, [row[:4] for row in demo_data.DISTRICTS]),
+                "target_groups": _load_vocabulary(TargetGroup, demo_data.TARGET_GROUPS),
+                "languages": _load_vocabulary(ActivityLanguage, demo_data.LANGUAGES),
+            }
+            count = _load_associations(vocab)
+            liaisons = _load_liaisons(vocab)
+            _load_users(liaisons[0])
+        self.stdout.write(self.style.SUCCESS(f"Demo data is in place: {count} associations."))
+        self._print_logins()
+
+    def _print_logins(self):
+        lines = [f"Demo logins (password: {demo_data.DEMO_PASSWORD}):"]
+        for role, email, _name, _group, _superuser, description in demo_data.DEMO_USERS:
+            lines.append(f"  {role:<11} {email:<26} {description}")
+        lines.append("Site: http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)")
+        self.stdout.write("\n".join(lines))
+
+
+def _load_vocabulary(model, rows) -> dict:
+    """Create or update terms by slug; returns {slug: instance}."""
+    by_slug = {}
+    for ordering, (slug, name_fi, name_sv, name_en) in enumerate(rows):
+        by_slug[slug], _created = model.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name_fi": name_fi,
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "ordering": ordering,
+            },
+        )
+    return by_slug
+
+
+def _load_associations(vocab: dict) -> int:
+    items = demo_data.demo_associations(timezone.localdate())
+    for item in items:
+        association, _created = Association.objects.update_or_create(
+            slug=item.slug, defaults=item.fields
+        )
+        for relation in ("categories", "districts", "target_groups", "languages"):
+            wanted = [vocab[relation][slug] for slug in getattr(item, relation)]
+            getattr(association, relation).set(wanted)
+        # Category names are part of the search terms; save() ran before they were set.
+        association.update_search_terms()
+    return len(items)
+
+
+def _load_liaisons(vocab: dict) -> list[LiaisonContact]:
+    liaisons = []
+    for ordering, row in enumerate(demo_data.LIAISONS):
+        name, title_fi, title_sv, title_en, phone, email, districts, categories = row
+        liaison, _created = LiaisonContact.objects.update_or_create(
+            email=email,
+            defaults={
+                "name": name,
+                "title_fi": title_fi,
+                "title_sv": title_sv,
+                "title_en": title_en,
+                "phone": phone,
+                "is_active": True,
+                "ordering": ordering,
+            },
+        )
+        liaison.districts.set([vocab["districts"][slug] for slug in districts])
+        liaison.categories.set([vocab["categories"][slug] for slug in categories])
+        liaisons.append(liaison)
+    return liaisons
+
+
+def _load_users(general_liaison: LiaisonContact) -> None:
+    User = get_user_model()
+    for _role, email, full_name, group_name, superuser, _about in demo_data.DEMO_USERS:
+        user, created = User.objects.update_or_create(
+            email=email,
+            defaults={
+                "full_name": full_name,
+                "is_staff": superuser,
+                "is_superuser": superuser,
+                "is_active": True,
+            },
+        )
+        # Hashing is slow on purpose; only hash when the password is not the demo one yet.
+        if created or not user.check_password(demo_data.DEMO_PASSWORD):
+            user.set_password(demo_data.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        if group_name:
+            user.groups.set([Group.objects.get(name=group_name)])
+        if email == demo_data.LIAISON_USER_EMAIL and general_liaison.user_id != user.pk:
+            general_liaison.user = user
+            general_liaison.save(update_fields=["user"])

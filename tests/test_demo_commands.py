@@ -1,0 +1,136 @@
+"""The demo loader and the scale seeder that `make demo` and `make bench` use."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from associations import demo_data
+from associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    District,
+    LiaisonContact,
+    TargetGroup,
+)
+from yhdistystori.models import SiteConfiguration
+from yhdistystori.validators import validate_business_id, validate_register_number
+
+COUNTED_MODELS = [Association, Category, District, TargetGroup, ActivityLanguage, LiaisonContact]
+
+
+@pytest.fixture
+def fast_hashing(settings):
+    # The demo sets real passwords; a fast hasher keeps the test quick and changes nothing else.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    counted = {model.__name__: model.objects.count() for model in COUNTED_MODELS}
+    counted["User"] = get_user_model().objects.count()
+    for relation in ("categories", "districts", "target_groups", "languages"):
+        through = getattr(Association, relation).through
+        counted[relation] = through.objects.count()
+    return counted
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_jyvaskyla_with_about_150_published_associations(fast_hashing):
+    load_demo()
+
+    assert SiteConfiguration.current().city_name_fi == "Jyväskylä"
+    assert 140 <= Association.objects.published().count() <= 160
+    assert Association.objects.exclude(status=Association.Status.PUBLISHED).exists()
+    assert District.objects.filter(name_fi="Kuokkala").exists()
+    assert District.objects.count() >= 25
+    assert Category.objects.count() >= 15
+    assert ActivityLanguage.objects.get(slug="sv").name_fi == "ruotsi"
+    assert TargetGroup.objects.filter(slug="maahanmuuttajat").exists()
+    assert LiaisonContact.objects.filter(is_active=True).count() >= 2
+    swedish = Association.objects.get(name="Svenska klubben i Jyväskylä rf")
+    assert swedish.languages.filter(slug="sv").exists()
+
+
+@pytest.mark.django_db
+def test_demo_associations_are_findable_by_their_category_and_inflected_words(fast_hashing):
+    load_demo()
+
+    published = Association.objects.published()
+    assert published.search("mieskuorot").filter(name="Jyväskylän Mieskuoro ry").exists()
+    # Category names are indexed too: the choir is found through "Musiikki".
+    assert published.search("musiikki").filter(name="Jyväskylän Mieskuoro ry").exists()
+    assert published.search("partiolaisten").count() >= 1
+
+
+@pytest.mark.django_db
+def test_running_load_demo_twice_changes_no_counts(fast_hashing):
+    load_demo()
+    first = counts()
+    passwords = dict(get_user_model().objects.values_list("email", "password"))
+
+    load_demo()
+
+    assert counts() == first
+    # Passwords are not re-hashed when they are already the demo password.
+    assert dict(get_user_model().objects.values_list("email", "password")) == passwords
+
+
+@pytest.mark.django_db
+def test_demo_users_have_their_roles_and_can_log_in(client, fast_hashing):
+    output = load_demo()
+    User = get_user_model()
+
+    assert f"password: {demo_data.DEMO_PASSWORD}" in output
+    assert User.objects.get(email="admin@demo.example").is_superuser
+    for group in ("liaison", "grants", "facilities"):
+        user = User.objects.get(email=f"{group}@demo.example")
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+        assert not user.is_staff
+    representative = User.objects.get(email="edustaja@demo.example")
+    assert not representative.groups.exists()
+    assert not representative.is_staff
+    assert LiaisonContact.objects.get(user__email="liaison@demo.example").is_active
+    for _role, email, *_rest in demo_data.DEMO_USERS:
+        assert email in output
+        assert client.login(username=email, password=demo_data.DEMO_PASSWORD), email
+        client.logout()
+
+
+@pytest.mark.django_db
+def test_demo_identifiers_are_valid_and_unique(fast_hashing):
+    load_demo()
+
+    business_ids = [b for b in Association.objects.values_list("business_id", flat=True) if b]
+    register_numbers = [
+        r for r in Association.objects.values_list("register_number", flat=True) if r
+    ]
+    assert len(business_ids) > 50
+    assert len(set(business_ids)) == len(business_ids)
+    assert len(set(register_numbers)) == len(register_numbers)
+    for business_id in business_ids:
+        validate_business_id(business_id)
+    for register_number in register_numbers:
+        validate_register_number(register_number)
+    # Every e-mail address is at a reserved example domain, never a real person's.
+    emails = list(Association.objects.values_list("email", flat=True))
+    emails += list(LiaisonContact.objects.values_list("email", flat=True))
+    assert all(".example" in email for email in emails if email)
+
+
+def test_demo_associations_are_the_same_on_every_call():
+    from datetime import date
+
+    first = demo_data.demo_associations(date(2026, 1, 1))
+    second = demo_data.demo_associations(date(2026, 1, 1))
+
+    assert [(a.slug, a.fields) for a in first] == [(a.slug, a.fields) for a in second]
