@@ -74,7 +74,11 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     try:
-        _database = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
+        # Persistent connections are checked before reuse, so a database restart
+        # costs one reconnect rather than one failed request per worker.
+        _database = dj_database_url.parse(
+            DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {exc}") from exc
     if _database.get("ENGINE") != "django.db.backends.postgresql":
@@ -163,6 +167,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
 )
+# HTTPS in production (docs/deployment.md). Off by default: behind a proxy that does
+# not send X-Forwarded-Proto the redirect would loop. The health probes come over
+# plain HTTP from inside the container network, so they are never redirected.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Browsers remember HSTS for this many seconds and then refuse plain HTTP: start
+# with 3600 and raise it to a year (31536000) once HTTPS works everywhere.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+# The HSTS preload list takes whole registrable domains (the city's own), not the
+# subdomain this service runs on, so that `check --deploy` hint does not apply.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
