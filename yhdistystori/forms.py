@@ -6,7 +6,11 @@ from yhdistystori.models import Feedback
 
 class FeedbackForm(forms.ModelForm):
     # A field people do not see; bots fill it in.
-    website = forms.CharField(required=False, widget=forms.HiddenInput, label="")
+    website = forms.CharField(
+        required=False,
+        label="",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Feedback

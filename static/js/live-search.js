@@ -4,6 +4,7 @@
   "use strict";
   var form = document.querySelector("form[data-live-search]");
   var results = document.querySelector("[data-results]");
+  var status = document.querySelector("[data-live-status]");
   if (!form || !results || !window.fetch || !window.URLSearchParams) return;
   var timer = null;
   var controller = null;
@@ -29,6 +30,8 @@
       .then(function (html) {
         results.innerHTML = html;
         results.removeAttribute("aria-busy");
+        var count = results.querySelector("[data-result-count]");
+        if (status && count) status.textContent = count.textContent.trim();
         window.history.replaceState(null, "", url);
       })
       .catch(function (error) {
