@@ -23,12 +23,12 @@ def organization(association, request: HttpRequest) -> SafeString:
         data["email"] = association.email
     if association.phone:
         data["telephone"] = association.phone
-    if association.website:
-        data["sameAs"] = [
-            u
-            for u in (association.website, association.facebook_url, association.instagram_url)
-            if u
-        ]
+    # Social media pages identify the association even when it has no website of its own.
+    same_as = [
+        u for u in (association.website, association.facebook_url, association.instagram_url) if u
+    ]
+    if same_as:
+        data["sameAs"] = same_as
     if association.logo:
         data["logo"] = request.build_absolute_uri(association.logo.url)
     if association.founded_year:

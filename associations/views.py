@@ -31,6 +31,8 @@ def directory(request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
+    # Links inside the live-search fragment must open full pages, not another fragment.
+    query_without_page.pop("fragment", None)
     context = {
         "filter": filterset,
         "page": page,

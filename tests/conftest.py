@@ -19,3 +19,24 @@ def user(db):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files (logos) go to a temporary folder that is removed after the test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def result_names():
+    """The association names a directory page lists, in the order a visitor sees them."""
+    import html
+    import re
+
+    title = re.compile(r'<h2 class="result-title"><a href="[^"]*">([^<]*)</a></h2>')
+
+    def names(response) -> list[str]:
+        return [html.unescape(name) for name in title.findall(response.content.decode())]
+
+    return names

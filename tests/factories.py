@@ -104,3 +104,24 @@ class LiaisonContactFactory(factory.django.DjangoModelFactory):
     title_en = "Senior planner"
     phone = "014 266 0000"
     email = factory.Sequence(lambda n: f"yhdyshenkilo{n}@kaupunki.example.fi")
+
+
+class CompleteAssociationFactory(AssociationFactory):
+    """A published association with every public field filled in, as a careful editor leaves it."""
+
+    name = factory.Sequence(lambda n: f"Jyväskylän Kamarikuoro {n} ry")
+    alternate_name = factory.Sequence(lambda n: f"Jyväskylä kammarkör {n} rf")
+    register_number = factory.Sequence(lambda n: str(123456 + n))
+    description = "Kamarikuoro laulaa kirkoissa ja konserttitaloissa. Harjoitukset tiistaisin."
+    founded_year = 1978
+    member_count = 42
+    phone = "040 123 4567"
+    website = "https://kamarikuoro.example.fi/"
+    facebook_url = "https://facebook.example.com/kamarikuoro"
+    instagram_url = "https://instagram.example.com/kamarikuoro"
+    street_address = "Kauppakatu 1"
+    postal_code = "40100"
+    accepts_new_members = True
+    seeks_volunteers = True
+    is_claimed = True
+    logo = factory.django.ImageField(filename="logo.png", color="navy", width=60, height=60)

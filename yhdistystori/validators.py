@@ -108,6 +108,6 @@ def parse_amount(value: str) -> Decimal:
         raise ValidationError(
             _("Enter an amount in euros, for example 1 234,50."), code="amount_format"
         ) from None
-    if amount < 0:
+    if amount.is_signed():  # also "-0", which would otherwise be kept as Decimal("-0.00")
         raise ValidationError(_("The amount cannot be negative."), code="amount_negative")
     return amount.quantize(Decimal("0.01"))
