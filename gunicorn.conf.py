@@ -85,6 +85,13 @@ def when_ready(server) -> None:
     word_terms("yhdistyksen")  # any inflected word loads both dictionaries
     server.log.info("Search dictionaries loaded.")
 
+    # A database connection opened while preloading would be inherited by every
+    # worker, and a socket shared between processes corrupts the protocol. Nothing
+    # opens one today; closing here keeps it that way.
+    from django.db import connections
+
+    connections.close_all()
+
 
 def pre_fork(server, worker) -> None:
     """Keep the garbage collector's hands off the objects the master has loaded.
