@@ -351,3 +351,9 @@ def test_csv_query_count_does_not_grow_with_rows(client):
         _text, rows = download(client)
     assert len(rows) == 31
     assert len(captured) <= 4
+
+
+def test_null_character_in_the_search_is_a_json_400(client):
+    response = client.get(API, {"q": "kuoro\x00"})
+    assert response.status_code == 400
+    assert "q" in response.json()["fields"]

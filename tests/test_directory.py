@@ -288,9 +288,18 @@ def test_page_beyond_the_last_shows_the_last_page(directory):
 
 
 @pytest.mark.usefixtures("five_associations")
-@pytest.mark.parametrize("page", ["abc", "", "-1", "0", "1.5"])
-def test_page_that_is_not_a_page_number_shows_a_page_not_an_error(directory, page):
-    assert directory({"page": page}) in (["A-kerho ry", "B-kerho ry"], ["E-kerho ry"])
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("abc", ["A-kerho ry", "B-kerho ry"]),
+        ("", ["A-kerho ry", "B-kerho ry"]),
+        ("1.5", ["A-kerho ry", "B-kerho ry"]),
+        ("0", ["E-kerho ry"]),  # out of range, like 99
+        ("-1", ["E-kerho ry"]),
+    ],
+)
+def test_page_that_is_not_a_page_number_shows_a_page_not_an_error(directory, page, shown):
+    assert directory({"page": page}) == shown
 
 
 @pytest.mark.usefixtures("five_associations")
@@ -582,6 +591,22 @@ def test_unpublished_profile_is_not_found(client, status):
     assert response.status_code == 404
 
 
+def test_associations_with_the_same_name_get_their_own_addresses(client):
+    first = AssociationFactory(name="Jyväskylän Mieskuoro ry", description="Ensimmäinen.")
+    second = AssociationFactory(name="Jyväskylän Mieskuoro ry", description="Toinen.")
+    assert first.slug == "jyvaskylan-mieskuoro-ry"
+    assert second.slug == "jyvaskylan-mieskuoro-ry-2"
+    assert "Toinen." in client.get(second.get_absolute_url()).content.decode()
+
+
+def test_swedish_directory_names_the_filters_in_swedish(client, vocab):
+    vocab["culture"].name_sv = "Kultur"
+    vocab["culture"].save()
+    AssociationFactory(name="Jyväskylän Mieskuoro ry", categories=[vocab["culture"]])
+    page = client.get("/sv/associations/").content.decode()
+    assert '<li class="tag">Kultur</li>' in page
+
+
 def test_unknown_profile_is_not_found(client):
     assert client.get("/associations/ei-ole-olemassa/").status_code == 404
 
@@ -625,3 +650,15 @@ def test_profile_query_count_is_bounded(client, choir, vocab, django_assert_max_
     with django_assert_max_num_queries(8):
         response = client.get("/associations/jyvaskylan-kamarikuoro/")
     assert response.status_code == 200
+
+
+def test_null_character_in_the_search_is_a_400_not_a_500(client):
+    response = client.get("/en/associations/", {"q": "kuoro\x00"})
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+
+
+@pytest.mark.parametrize("field", ["category", "district", "language", "target_group", "sort"])
+def test_null_character_in_a_filter_is_a_400_not_a_500(client, field):
+    response = client.get("/en/associations/", {field: "kulttuuri\x00"})
+    assert response.status_code == 400

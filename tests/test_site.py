@@ -314,6 +314,7 @@ def public_pages(db):
         "/accessibility/",
         "/feedback/",
         "/associations/ei-ole/",
+        "/associations/?category=ei-ole",
     ]
 
 
@@ -321,7 +322,7 @@ def public_pages(db):
 def test_every_page_has_one_h1_a_skip_link_and_a_main_landmark(client, public_pages):
     for url in public_pages:
         response = client.get(url)
-        assert response.status_code in (200, 404), url
+        assert response.status_code in (200, 400, 404), url
         page = response.content.decode()
         assert len(re.findall(r"<h1[\s>]", page)) == 1, url
         assert re.search(r'<a class="skip-link" href="#main">', page), url
@@ -448,3 +449,10 @@ def test_category_added_in_the_admin_makes_the_association_findable_by_it(
     assert response.status_code == 302, response.context["adminform"].form.errors
     results = client.get("/api/v1/associations", {"q": "liikunta"}).json()["results"]
     assert [item["name"] for item in results] == ["Jyväskylän Mieskuoro ry"]
+
+
+@pytest.mark.django_db
+def test_feedback_with_a_null_character_is_a_400(client):
+    response = client.post("/en/feedback/", {"kind": "other", "message": "Hei\x00 kaikki"})
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
