@@ -166,7 +166,7 @@ def _read_source(source: str | os.PathLike | bytes | IO) -> str:
     if isinstance(source, bytes):
         return _decode(source)
     data = source.read()
-    return data if isinstance(data, str) else _decode(data)
+    return data.removeprefix("\ufeff") if isinstance(data, str) else _decode(data)
 
 
 def _read_records(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
