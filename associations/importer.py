@@ -80,6 +80,12 @@ VALUE_SEPARATOR = ";"
 FIRST_FOUNDED_YEAR = 1800
 _MAX_MEMBER_COUNT = 2_147_483_647  # PositiveIntegerField's ceiling in PostgreSQL
 _BATCH_SIZE = 1000
+# What Association.set_search_terms() fills: every stored search_* column but generated ones.
+SEARCH_FIELDS = [
+    field.name
+    for field in Association._meta.concrete_fields
+    if field.name.startswith("search_") and not field.generated
+]
 
 
 class ImportFileError(Exception):
@@ -621,7 +627,7 @@ def _write(
     prefetch_related_objects(refresh, "categories")
     for association in refresh:
         association.set_search_terms()
-    _save_columns(refresh, ["search_name", "search_terms_name", "search_terms_other"])
+    _save_columns(refresh, SEARCH_FIELDS)
 
 
 def _save_columns(associations: list[Association], names: list[str]) -> None:

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from associations.importer import import_associations
+from associations.importer import SEARCH_FIELDS, import_associations
 from associations.models import Association
 from tests.factories import (
     ActivityLanguageFactory,
@@ -114,6 +114,16 @@ def test_imported_association_is_found_by_its_category_name(tmp_path, vocabulary
 
     # Neither name nor description says "musiikki": the category does.
     assert {a.name for a in found} == {"Kuokkalan Laulajat ry", "Keskustan Sählyseura ry"}
+
+
+def test_imported_search_terms_are_those_the_model_computes(tmp_path, vocabulary):
+    run_import(tmp_path, GOOD_FILE)
+
+    for association in Association.objects.all():
+        stored = {name: getattr(association, name) for name in SEARCH_FIELDS}
+        association.set_search_terms()
+        assert stored == {name: getattr(association, name) for name in SEARCH_FIELDS}
+        assert association.search_terms_other  # categories and description are in
 
 
 def test_running_the_same_file_again_updates_instead_of_duplicating(tmp_path, vocabulary):
