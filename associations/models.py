@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
@@ -96,7 +97,7 @@ class AssociationQuerySet(models.QuerySet):
             if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
                 matches |= Q(search_name__contains=word.folded)
             if word.typo_tolerant:
-                matches |= Q(search_name__trigram_word_similar=word.folded)
+                matches |= Q(search_typo_keys__overlap=word.typo_keys)
             condition &= matches
         any_word = SearchQuery(
             " | ".join(word.tsquery for word in query_words), search_type="raw", config="simple"
@@ -116,7 +117,9 @@ class AssociationQuerySet(models.QuerySet):
             association.set_search_terms()
             updated.append(association)
         Association.objects.bulk_update(
-            updated, ["search_name", "search_terms_name", "search_terms_other"], batch_size=1000
+            updated,
+            ["search_name", "search_terms_name", "search_terms_other", "search_typo_keys"],
+            batch_size=1000,
         )
         return len(updated)
 
@@ -201,6 +204,7 @@ class Association(models.Model):
     search_name = models.TextField(editable=False, default="")
     search_terms_name = models.TextField(editable=False, default="")
     search_terms_other = models.TextField(editable=False, default="")
+    search_typo_keys = ArrayField(models.TextField(), editable=False, default=list)
     search_vector = models.GeneratedField(
         expression=SearchVector("search_terms_name", config="simple", weight="A")
         + SearchVector("search_terms_other", config="simple", weight="C"),
@@ -232,6 +236,7 @@ class Association(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_vector"], name="association_search_gin"),
+            GinIndex(fields=["search_typo_keys"], name="association_typo_keys_gin"),
             GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="association_name_trgm"),
             models.Index(Lower("name"), "id", name="association_name_sort"),
             models.Index(fields=["status", "-updated_at"], name="association_recent"),
@@ -266,6 +271,7 @@ class Association(models.Model):
         """Prepare the stored search terms from the name, categories and description."""
         self.search_name = search.fold(f"{self.name} {self.alternate_name}").strip()
         self.search_terms_name = search.document_terms(self.name, self.alternate_name)
+        self.search_typo_keys = search.typo_keys(self.name, self.alternate_name)
         category_names = " ".join(c.all_names() for c in self.categories.all()) if self.pk else ""
         self.search_terms_other = search.document_terms(category_names, self.description)
 
@@ -276,6 +282,7 @@ class Association(models.Model):
             search_name=self.search_name,
             search_terms_name=self.search_terms_name,
             search_terms_other=self.search_terms_other,
+            search_typo_keys=self.search_typo_keys,
         )
 
     def save(self, *args, **kwargs):

@@ -10,14 +10,20 @@ prepared in Python and PostgreSQL only stores and matches them:
   lemma's compound tails (`mieskuoro` also gives `kuoro`, `urheiluseura` gives
   `seura`), all lower-case without diacritics. The terms live in two text
   columns; a generated `tsvector` column (config `simple`, name weighted A,
-  categories B, description C) with a GIN index is what queries use.
+  category names and description C) with a GIN index is what queries use.
 * A query word matches when any of its forms (plain, Finnish lemma, Swedish
   lemma) is a prefix of an indexed term, so `urheil` finds `urheiluseura`; or
-  when the normalised name contains it (`seura` in `…urheiluseura`), or, for
-  words of six letters or more, when the name has a word that is close enough
-  by trigrams (one typo), both through a trigram GIN index.
-* Rank: the full-text rank plus how well the name itself matches, so a name
-  match ranks above a description-only one.
+  when the normalised name contains it (`seura` in `…urheiluseura`, through a
+  trigram GIN index); or when it is one typo away from a word of the name.
+* One typo (a letter wrong, missing, extra, or two letters swapped) is found
+  with deletion keys, as in the SymSpell method: each name word of six letters
+  or more is stored with every form that drops one letter ("typo keys", an
+  array with a GIN index); a query word matches when it or one of its own
+  one-letter deletions is among them. Any single edit of a word leaves a
+  deletion the two share, and unlike trigram similarity this holds for short
+  words and for typos in the middle of a word.
+* Rank: the full-text rank plus how well the name itself matches (pg_trgm word
+  similarity), so a name match ranks above a description-only one.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_COMPOUND_PART = 4
 MIN_COMPOUND_HEAD = 3
+# Name words this long are stored with typo keys; query words of one letter less
+# (a six-letter word typed with a letter missing) are looked up.
 TYPO_MIN_LENGTH = 6
 # Trigram indexes serve substrings of three letters or more.
 MIN_SUBSTRING_LENGTH = 3
@@ -88,6 +96,32 @@ def word_terms(word: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def deletions(word: str) -> set[str]:
+    """The word with one letter dropped, in every position."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=200_000)
+def _word_typo_keys(word: str) -> tuple[str, ...]:
+    folded = fold(word)
+    forms = {folded, fold(_lemma(word.lower(), "fi"))}
+    keys: set[str] = set()
+    for form in forms:
+        if len(form) >= TYPO_MIN_LENGTH and form.isalpha():
+            keys.add(form)
+            keys |= deletions(form)
+    return tuple(sorted(keys))
+
+
+def typo_keys(*texts: str) -> list[str]:
+    """Typo keys of the long words in some texts (see the module docstring)."""
+    keys: set[str] = set()
+    for text in texts:
+        for word in words(text):
+            keys.update(_word_typo_keys(word))
+    return sorted(keys)
+
+
 def document_terms(*texts: str) -> str:
     """The space-separated index terms for some texts, each term once."""
     seen: dict[str, None] = {}
@@ -105,7 +139,12 @@ class QueryWord:
 
     @property
     def typo_tolerant(self) -> bool:
-        return len(self.folded) >= TYPO_MIN_LENGTH
+        return len(self.folded) >= TYPO_MIN_LENGTH - 1 and self.folded.isalpha()
+
+    @property
+    def typo_keys(self) -> list[str]:
+        """The word and its one-letter deletions, compared with the stored typo keys."""
+        return sorted({self.folded} | deletions(self.folded))
 
     @property
     def tsquery(self) -> str:

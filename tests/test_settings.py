@@ -135,13 +135,12 @@ def test_database_url_that_is_not_a_url_names_the_variable():
     assert_refuses_to_start(result, "DATABASE_URL is not a database URL")
 
 
-def test_database_url_options_are_kept_beside_the_trigram_threshold():
+def test_database_url_options_are_kept():
     url = "postgres://yhdistystori:secret@db.invalid/yhdistystori?sslmode=require"
     options = loaded_settings({**PRODUCTION, "DATABASE_URL": url}, "DATABASES")["DATABASES"][
         "default"
     ]["OPTIONS"]
     assert options["sslmode"] == "require"
-    assert "pg_trgm.word_similarity_threshold" in options["options"]
 
 
 def test_https_hardening_is_off_until_the_operator_turns_it_on():

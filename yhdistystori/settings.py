@@ -95,10 +95,6 @@ else:
         "Set DATABASE_URL (for example postgres://user:password@host:5432/yhdistystori). "
         "The embedded development database is only used when DEBUG=1."
     )
-_database.setdefault("OPTIONS", {})
-# Typo-tolerant name search compares words with pg_trgm; 0.5 admits one typo in a
-# word of six or more letters (see associations/search.py).
-_database["OPTIONS"]["options"] = "-c pg_trgm.word_similarity_threshold=0.5"
 # Parallel test runs (several checkouts or workers on one server) name their own database.
 _database["TEST"] = {"NAME": env_str("TEST_DB_NAME", f"test_{_database['NAME']}")}
 DATABASES = {"default": _database}
