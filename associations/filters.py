@@ -28,11 +28,18 @@ def _exists_in(relation: str, field: str):
     return method
 
 
+class TickBox(forms.CheckboxInput):
+    """A checkbox that also reads the API's spellings: 1/true/on/yes tick it, anything else not."""
+
+    def value_from_datadict(self, data, files, name):
+        return (data.get(name) or "").strip().lower() in {"1", "true", "on", "yes"}
+
+
 class CheckboxFilter(django_filters.BooleanFilter):
     """Ticked: only rows where the field is true. Unticked: no filtering."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", forms.CheckboxInput)
+        kwargs.setdefault("widget", TickBox)
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -10,6 +12,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -23,6 +26,8 @@ from associations import search
 from yhdistystori.translation import TranslatedNameMixin, translated
 from yhdistystori.validators import (
     format_register_number,
+    normalize_business_id,
+    normalize_register_number,
     validate_business_id,
     validate_register_number,
 )
@@ -285,7 +290,23 @@ class Association(models.Model):
             search_typo_keys=self.search_typo_keys,
         )
 
+    def normalize_identifiers(self) -> None:
+        """Store identifiers in one spelling, so that uniqueness holds however they were typed."""
+        for field, normalize in (
+            ("business_id", normalize_business_id),
+            ("register_number", normalize_register_number),
+        ):
+            value = getattr(self, field)
+            if value:
+                with contextlib.suppress(ValidationError):  # invalid values fail full_clean()
+                    setattr(self, field, normalize(value))
+
+    def clean(self):
+        super().clean()
+        self.normalize_identifiers()
+
     def save(self, *args, **kwargs):
+        self.normalize_identifiers()
         if not self.slug:
             self.slug = unique_slug(self.name, exclude_pk=self.pk)
         self.set_search_terms()

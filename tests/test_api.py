@@ -357,3 +357,12 @@ def test_null_character_in_the_search_is_a_json_400(client):
     response = client.get(API, {"q": "kuoro\x00"})
     assert response.status_code == 400
     assert "q" in response.json()["fields"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("value", "expected"), [("0", 2), ("false", 2), ("1", 1), ("true", 1)])
+def test_api_boolean_filters_read_zero_and_false_as_no_filter(client, value, expected):
+    AssociationFactory(name="Avoin ry", accepts_new_members=True)
+    AssociationFactory(name="Suljettu ry", accepts_new_members=False)
+    data = client.get(f"/api/v1/associations?accepts_new_members={value}").json()
+    assert data["count"] == expected

@@ -662,3 +662,14 @@ def test_null_character_in_the_search_is_a_400_not_a_500(client):
 def test_null_character_in_a_filter_is_a_400_not_a_500(client, field):
     response = client.get("/en/associations/", {field: "kulttuuri\x00"})
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_identifiers_are_stored_in_one_spelling():
+    from associations.models import Association
+
+    association = AssociationFactory(business_id="07375462", register_number="123.456")
+    association.refresh_from_db()
+    assert association.business_id == "0737546-2"
+    assert association.register_number == "123456"
+    assert Association.objects.filter(business_id="0737546-2").exists()
