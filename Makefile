@@ -50,7 +50,7 @@ check-migrations: setup
 	$(PY) manage.py makemigrations --check --dry-run
 
 makemessages: $(STAMP)
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=.pgdata --ignore=tests --no-obsolete
+	$(PY) manage.py makemessages -l fi -l sv -l en --ignore=.venv --ignore=.pgdata --ignore=tests --ignore=staticfiles --no-obsolete
 
 bench: setup
 	$(PY) tests/perf/bench_directory.py $(BENCH_ARGS)
