@@ -134,3 +134,67 @@ def test_demo_associations_are_the_same_on_every_call():
     second = demo_data.demo_associations(date(2026, 1, 1))
 
     assert [(a.slug, a.fields) for a in first] == [(a.slug, a.fields) for a in second]
+
+
+def seed_scale(*args) -> str:
+    out = StringIO()
+    call_command("seed_scale", *args, stdout=out)
+    return out.getvalue()
+
+
+def seeded():
+    return Association.objects.filter(slug__startswith="seed-")
+
+
+@pytest.mark.django_db
+def test_seed_scale_adds_the_requested_number_of_synthetic_associations():
+    output = seed_scale("--associations", "500")
+
+    assert "Added 500 associations" in output
+    assert seeded().count() == 500
+    assert seeded().published().count() > 450
+    # Every row is linked to a category, a district, a target group and a language.
+    for relation in ("categories", "districts", "target_groups", "languages"):
+        through = getattr(Association, relation).through
+        assert through.objects.filter(association__slug__startswith="seed-").count() >= 500
+
+
+@pytest.mark.django_db
+def test_seeded_associations_are_found_by_common_and_rare_words():
+    seed_scale("--associations", "500")
+    published = Association.objects.published()
+
+    assert published.search("seura").count() > 100
+    assert published.search("yhdistyksen").count() > 100
+    # Inflected forms and category names work for seeded rows as for any other.
+    assert published.search("urheiluseuran").exists()
+    assert published.search("liikunta").exists()
+    assert published.search("bridgekerho").count() < 10
+
+
+@pytest.mark.django_db
+def test_seeded_search_terms_are_what_the_model_computes():
+    seed_scale("--associations", "200")
+    search_fields = [f.name for f in Association._meta.fields if f.name.startswith("search_")]
+    before = list(seeded().order_by("id").values_list(*search_fields))
+
+    seeded().refresh_search_terms()
+
+    assert list(seeded().order_by("id").values_list(*search_fields)) == before
+
+
+@pytest.mark.django_db
+def test_seed_scale_adds_to_earlier_rows_and_clear_removes_only_synthetic_ones():
+    from tests.factories import AssociationFactory
+
+    AssociationFactory(name="Jyväskylän Mieskuoro ry")
+    seed_scale("--associations", "100")
+    seed_scale("--associations", "50")
+    assert seeded().count() == 150
+    assert seeded().values("slug").distinct().count() == 150
+
+    output = seed_scale("--clear")
+
+    assert "Deleted 150" in output
+    assert not seeded().exists()
+    assert list(Association.objects.values_list("name", flat=True)) == ["Jyväskylän Mieskuoro ry"]

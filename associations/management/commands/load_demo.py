@@ -27,10 +27,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             SiteConfiguration.objects.update_or_create(pk=1, defaults=demo_data.SITE)
             vocab = {
-                "categories": _load_vocabulary(Category, demo_data.CATEGORIES),
-                "districts": _load_vocabulary(District, [row[:4] for row in demo_data.DISTRICTS]),
-                "target_groups": _load_vocabulary(TargetGroup, demo_data.TARGET_GROUPS),
-                "languages": _load_vocabulary(ActivityLanguage, demo_data.LANGUAGES),
+                "categories": load_vocabulary(Category, demo_data.CATEGORIES),
+                "districts": load_vocabulary(District, [row[:4] for row in demo_data.DISTRICTS]),
+                "target_groups": load_vocabulary(TargetGroup, demo_data.TARGET_GROUPS),
+                "languages": load_vocabulary(ActivityLanguage, demo_data.LANGUAGES),
             }
             count = _load_associations(vocab)
             liaisons = _load_liaisons(vocab)
@@ -46,7 +46,7 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(lines))
 
 
-def _load_vocabulary(model, rows) -> dict:
+def load_vocabulary(model, rows) -> dict:
     """Create or update terms by slug; returns {slug: instance}."""
     by_slug = {}
     for ordering, (slug, name_fi, name_sv, name_en) in enumerate(rows):

@@ -1,0 +1,207 @@
+"""Directory benchmark at national scale: 100,000 associations. Run with `make bench`.
+
+Uses its own database, never the demo one: with DATABASE_URL unset, the
+embedded PostgreSQL's database `yhdistystori_bench`; with DATABASE_URL set,
+BENCH_DATABASE_URL must name a separate database. The script migrates it,
+seeds it once (`seed_scale`, kept between runs), runs VACUUM ANALYZE and then
+times requests in-process through django.test.Client, so the figures are the
+application's and the database's time without a network or a web server.
+
+    python tests/perf/bench_directory.py [--requests 200] [--reseed]
+
+Prints a table and writes the figures as JSON to bench-results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_DB_NAME = "yhdistystori_bench"
+
+
+def configure_database() -> str:
+    """Point Django at the benchmark database before settings load. Returns a description."""
+    if os.environ.get("DATABASE_URL"):
+        bench_url = os.environ.get("BENCH_DATABASE_URL")
+        if not bench_url:
+            sys.exit(
+                "DATABASE_URL is set: set BENCH_DATABASE_URL to a separate, disposable database "
+                "too. The benchmark writes 100,000 rows and will not touch DATABASE_URL's."
+            )
+        if bench_url == os.environ["DATABASE_URL"]:
+            sys.exit("BENCH_DATABASE_URL must differ from DATABASE_URL.")
+        os.environ["DATABASE_URL"] = bench_url
+        return "BENCH_DATABASE_URL"
+    os.environ["EMBEDDED_DB_NAME"] = BENCH_DB_NAME
+    os.environ.setdefault("DEBUG", "1")  # the embedded database is a development feature
+    return f"embedded PostgreSQL, database {BENCH_DB_NAME}"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--requests", type=int, default=200, help="timed requests per case")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed requests per case first")
+    parser.add_argument("--associations", type=int, default=100_000)
+    parser.add_argument("--reseed", action="store_true", help="delete and seed the rows again")
+    parser.add_argument("--only", help="run only cases whose name contains this")
+    args = parser.parse_args()
+
+    database = configure_database()
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "yhdistystori.settings")
+    os.environ.setdefault("SECRET_KEY", "bench-secret-key-not-for-production")
+    import django
+
+    django.setup()
+
+    from django.core.management import call_command
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    from associations.demo_data.synthetic import SLUG_PREFIX
+    from associations.management.commands import seed_scale
+    from associations.models import Association
+
+    print(f"Database: {database}")
+    call_command("migrate", verbosity=0, interactive=False)
+    seed_seconds = None
+    seeded = Association.objects.filter(slug__startswith=SLUG_PREFIX)
+    if args.reseed:
+        seed_scale.clear_seeded()
+        # Deleted rows would leave the table twice its size and slow every scan.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM FULL")
+    missing = args.associations - seeded.count()
+    if missing > 0:
+        print(f"Seeding {missing} associations…")
+        started = time.perf_counter()
+        seed_scale.seed(missing)
+        seed_seconds = time.perf_counter() - started
+        print(f"Seeded in {seed_seconds:.1f} s")
+    else:
+        print(f"{seeded.count()} synthetic associations are there already (--reseed to redo).")
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(f"VACUUM ANALYZE took {time.perf_counter() - started:.1f} s")
+
+    published = Association.objects.published()
+    total = published.count()
+    profile_slugs = list(
+        published.filter(slug__startswith=SLUG_PREFIX)
+        .order_by("id")
+        .values_list("slug", flat=True)[: args.requests + args.warmup]
+    )
+    # (name, target p95 in ms, URLs cycled through)
+    cases = [
+        ("search, common word (seura)", 50, ["/associations/?q=seura"]),
+        ("search, rare word (kantele)", 50, ["/associations/?q=kantele"]),
+        (
+            "two filters, no word",
+            50,
+            ["/associations/?category=liikunta-ja-urheilu&district=kuokkala"],
+        ),
+        ("search, page 50 (yhdistys)", 50, ["/associations/?q=yhdistys&page=50"]),
+        ("profile page", 15, [f"/associations/{slug}/" for slug in profile_slugs]),
+        ("API list", 50, ["/api/v1/associations"]),
+    ]
+    if args.only:
+        cases = [case for case in cases if args.only in case[0]]
+
+    # Production-like: DEBUG off (no query log) while timing.
+    client = Client(HTTP_HOST="127.0.0.1")
+    results = []
+    with override_settings(DEBUG=False, ALLOWED_HOSTS=["127.0.0.1", "testserver"]):
+        for name, target, urls in cases:
+            # The request_started signal empties the query log; start from empty so that
+            # CaptureQueriesContext's slice of the log stays right.
+            reset_queries()
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(urls[0])
+            if response.status_code != 200:
+                sys.exit(f"{name}: {urls[0]} answered {response.status_code}")
+            for i in range(args.warmup):
+                client.get(urls[i % len(urls)])
+            timings = []
+            for i in range(args.requests):
+                url = urls[(args.warmup + i) % len(urls)]
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            p95 = percentile(timings, 0.95)
+            results.append(
+                {
+                    "case": name,
+                    "url": urls[0],
+                    "requests": args.requests,
+                    "median_ms": round(statistics.median(timings), 2),
+                    "p95_ms": round(p95, 2),
+                    "max_ms": round(max(timings), 2),
+                    "queries": len(captured.captured_queries),
+                    "target_p95_ms": target,
+                    "met": p95 <= target,
+                }
+            )
+
+    print(f"\n{total} published associations; {args.requests} requests per case.\n")
+    header = f"{'case':<32} {'median ms':>10} {'p95 ms':>8} {'queries':>8}   target p95"
+    print(header)
+    print("-" * len(header))
+    for row in results:
+        verdict = "ok" if row["met"] else "MISSED"
+        print(
+            f"{row['case']:<32} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} "
+            f"{row['queries']:>8}   ≤ {row['target_p95_ms']} ms {verdict}"
+        )
+
+    out_dir = ROOT / "bench-results"
+    out_dir.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    report = {
+        "benchmark": "directory",
+        "when": stamp,
+        "commit": _git_commit(),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "database": database,
+        "published_associations": total,
+        "seed_seconds": round(seed_seconds, 1) if seed_seconds is not None else None,
+        "results": results,
+    }
+    path = out_dir / f"directory-{stamp}.json"
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(f"\nWrote {path.relative_to(ROOT)}")
+
+
+def _git_commit() -> str | None:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 - git from PATH is fine here
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+if __name__ == "__main__":
+    main()
