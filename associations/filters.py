@@ -13,6 +13,9 @@ from associations.models import ActivityLanguage, Association, Category, Distric
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
 SORT_UPDATED = "updated"
+SEARCH_COLUMNS = [
+    field.name for field in Association._meta.concrete_fields if field.name.startswith("search_")
+]
 
 
 def _exists_in(relation: str, field: str):
@@ -115,7 +118,9 @@ class AssociationFilter(django_filters.FilterSet):
 
     @property
     def qs(self):
-        queryset = super().qs
+        # The search columns are for matching only; sorting rows without them is much
+        # cheaper (a deep page sorts a thousand rows), and no page shows them.
+        queryset = super().qs.defer(*SEARCH_COLUMNS)
         sort = self.sort_choice
         if sort == SORT_RELEVANCE:
             return queryset.order_by("-rank", Lower("name"), "id")

@@ -7,10 +7,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorField,
-    TrigramWordSimilarity,
 )
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -80,6 +78,14 @@ class ActivityLanguage(Vocabulary):
         verbose_name_plural = _("languages of activity")
 
 
+def _score(condition: Q, points: float) -> models.Case:
+    return models.Case(
+        models.When(condition, then=models.Value(points)),
+        default=models.Value(0.0),
+        output_field=models.FloatField(),
+    )
+
+
 class AssociationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Association.Status.PUBLISHED)
@@ -91,29 +97,34 @@ class AssociationQuerySet(models.QuerySet):
     def search(self, text: str):
         """Rows matching every word of `text`, annotated with `rank` (higher is better).
 
-        See associations/search.py for how words are matched.
+        See associations/search.py for how words are matched and ranked.
         """
         query_words = search.parse_query(text)
         if not query_words:
             return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
         condition = Q()
+        rank = models.Value(0.0)
         for word in query_words:
-            matches = Q(search_vector=SearchQuery(word.tsquery, search_type="raw", config="simple"))
+            in_name = Q()
             if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
-                matches |= Q(search_name__contains=word.folded)
+                in_name |= Q(search_name__contains=word.folded)
             if word.typo_tolerant:
-                matches |= Q(search_typo_keys__overlap=word.typo_keys)
-            condition &= matches
-        any_word = SearchQuery(
-            " | ".join(word.tsquery for word in query_words), search_type="raw", config="simple"
-        )
-        name_score = sum(
-            (TrigramWordSimilarity(word.folded, "search_name") for word in query_words),
-            start=models.Value(0.0),
-        )
-        return self.filter(condition).annotate(
-            rank=SearchRank(models.F("search_vector"), any_word) + name_score
-        )
+                in_name |= Q(search_typo_keys__overlap=word.typo_keys)
+            # The cheap name tests come first: PostgreSQL evaluates OR left to right,
+            # and most rows of a broad search match by name, so the tsvector is not read.
+            condition &= in_name | Q(
+                search_vector=SearchQuery(word.tsquery, search_type="raw", config="simple")
+            )
+            # A name term starting with any form of the word is what the tsvector's
+            # name part (weight A) would match.
+            for form in word.forms:
+                in_name |= Q(search_terms_name__startswith=form)
+                in_name |= Q(search_terms_name__contains=f" {form}")
+            starts_name_word = Q(search_name__startswith=word.folded) | Q(
+                search_name__contains=f" {word.folded}"
+            )
+            rank += _score(in_name, 2.0) + _score(starts_name_word, 1.0)
+        return self.filter(condition).annotate(rank=rank)
 
     def refresh_search_terms(self) -> int:
         """Recompute the stored search terms of these rows (after bulk changes). Returns count."""

@@ -198,3 +198,36 @@ def test_seed_scale_adds_to_earlier_rows_and_clear_removes_only_synthetic_ones()
     assert "Deleted 150" in output
     assert not seeded().exists()
     assert list(Association.objects.values_list("name", flat=True)) == ["Jyväskylän Mieskuoro ry"]
+
+
+@pytest.mark.django_db
+def test_directory_ranks_name_word_then_name_part_then_description_only():
+    from associations.filters import AssociationFilter
+    from tests.factories import AssociationFactory
+
+    AssociationFactory(name="Aamun Kuntoilijat ry", description="Seura järjestää lenkkejä.")
+    AssociationFactory(name="Palokan Urheiluseura ry")
+    AssociationFactory(name="Seura Kiri ry")
+    AssociationFactory(name="Jyväskylän Mieskuoro ry")
+
+    results = AssociationFilter({"q": "seura"}, queryset=Association.objects.published()).qs
+
+    assert [a.name for a in results] == [
+        "Seura Kiri ry",
+        "Palokan Urheiluseura ry",
+        "Aamun Kuntoilijat ry",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_typo_in_a_name_ranks_above_a_description_only_match():
+    from associations.filters import AssociationFilter
+    from tests.factories import AssociationFactory
+
+    AssociationFactory(name="Aamun Kuntoilijat ry", description="Mieskuoro vierailee keväällä.")
+    AssociationFactory(name="Jyväskylän Mieskuoro ry")
+
+    results = AssociationFilter({"q": "mieskuro"}, queryset=Association.objects.published()).qs
+
+    # Alphabetically the description-only match would come first.
+    assert [a.name for a in results][0] == "Jyväskylän Mieskuoro ry"
