@@ -90,7 +90,10 @@ def association_list(request: HttpRequest) -> JsonResponse:
             _("page_size must be between 1 and %(max)d.") % {"max": settings.API_MAX_PAGE_SIZE},
             400,
         )
-    paginator = Paginator(filterset.qs, page_size)
+    results = filterset.results().prefetch_related(
+        "categories", "districts", "languages", "target_groups"
+    )
+    paginator = Paginator(results, page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:
@@ -104,6 +107,8 @@ def association_list(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {
             "count": paginator.count,
+            # A search for a broad word counts up to a limit (see associations/results.py).
+            "count_is_exact": getattr(results, "count_is_exact", True),
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
             "results": [serialize(a, request) for a in page.object_list],

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from associations.models import ActivityLanguage, Association, Category, District, TargetGroup
+from associations import search
+from associations.models import (
+    ActivityLanguage,
+    Association,
+    Category,
+    District,
+    SearchConditions,
+    TargetGroup,
+    search_conditions,
+)
+from associations.results import SearchResults
 
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
@@ -96,16 +106,25 @@ class AssociationFilter(django_filters.FilterSet):
         model = Association
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conditions: SearchConditions | None = None
+
     def filter_text(self, queryset, name, value):
-        # Matching happens here; ordering by rank is decided in filter_sort.
-        return queryset.search(value) if value.strip() else queryset
+        self.conditions = search_conditions(value)
+        if self.conditions is None:
+            return queryset
+        return queryset.filter(self.conditions.matches)
 
     def filter_sort(self, queryset, name, value):
-        return queryset  # applied in `qs` once every filter has run
+        return queryset  # ordering is applied by `qs` and `results()`
 
     @property
     def has_text(self) -> bool:
-        return bool(self.form.is_valid() and (self.form.cleaned_data.get("q") or "").strip())
+        """A search with at least one word (punctuation alone is no search)."""
+        if not self.form.is_valid():
+            return False
+        return bool(search.parse_query(self.form.cleaned_data.get("q") or ""))
 
     @property
     def sort_choice(self) -> str:
@@ -116,17 +135,40 @@ class AssociationFilter(django_filters.FilterSet):
             return SORT_NAME
         return chosen
 
+    def _order(self, sort: str) -> list:
+        if sort == SORT_UPDATED:
+            return ["-updated_at", "id"]
+        return [Lower("name"), "id"]
+
     @property
     def qs(self):
-        # The search columns are for matching only; sorting rows without them is much
-        # cheaper (a deep page sorts a thousand rows), and no page shows them.
+        """Every matching row in order: for the CSV export, which reads them all."""
+        # The search columns are for matching only; no page or file shows them.
         queryset = super().qs.defer(*SEARCH_COLUMNS)
         sort = self.sort_choice
+        if sort == SORT_RELEVANCE and self.conditions is not None:
+            tier = Case(
+                *(When(c, then=Value(i)) for i, c in enumerate(self.conditions.rank_tiers)),
+                default=Value(len(self.conditions.rank_tiers)),
+            )
+            return queryset.order_by(tier, *self._order(sort))
+        return queryset.order_by(*self._order(sort))
+
+    def results(self):
+        """What a page of the directory or the API shows (see associations/results.py).
+
+        Without search words: an ordered QuerySet with an exact count. With them:
+        SearchResults, whose count stops at COUNT_CAP and whose relevance order
+        puts associations whose name matches every word first.
+        """
+        queryset = super().qs.defer(*SEARCH_COLUMNS)
+        sort = self.sort_choice
+        if self.conditions is None:
+            return queryset.order_by(*self._order(sort))
+        tiers = [Q()]
         if sort == SORT_RELEVANCE:
-            return queryset.order_by("-rank", Lower("name"), "id")
-        if sort == SORT_UPDATED:
-            return queryset.order_by("-updated_at", "id")
-        return queryset.order_by(Lower("name"), "id")
+            tiers = self.conditions.rank_tiers
+        return SearchResults(queryset, tiers=tiers, order_by=self._order(sort))
 
     @property
     def active_filter_count(self) -> int:

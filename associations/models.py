@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -78,12 +79,53 @@ class ActivityLanguage(Vocabulary):
         verbose_name_plural = _("languages of activity")
 
 
-def _score(condition: Q, points: float) -> models.Case:
-    return models.Case(
-        models.When(condition, then=models.Value(points)),
-        default=models.Value(0.0),
-        output_field=models.FloatField(),
-    )
+@dataclass(frozen=True)
+class SearchConditions:
+    """What a search asks of a row (see associations/search.py)."""
+
+    matches: Q  # the row matches every word
+    in_name: Q  # every word matches the name itself
+    starts_name_words: Q  # ... and starts a word of the name, not only a compound's tail
+
+    @property
+    def rank_tiers(self) -> list[Q]:
+        """Disjoint conditions in rank order: whole name words, other name matches, the rest."""
+        return [
+            self.starts_name_words,
+            self.in_name & ~self.starts_name_words,
+            ~self.in_name,
+        ]
+
+
+def search_conditions(text: str) -> SearchConditions | None:
+    """The conditions of a search, or None when `text` has no words."""
+    query_words = search.parse_query(text)
+    if not query_words:
+        return None
+    matches, in_name, starts = Q(), Q(), Q()
+    for word in query_words:
+        name_contains = Q()
+        if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
+            name_contains = Q(search_name__contains=word.folded)
+        one_typo_off = Q()
+        if word.typo_tolerant:
+            one_typo_off = Q(search_typo_keys__overlap=word.typo_keys)
+        in_vector = Q(search_vector=SearchQuery(word.tsquery, search_type="raw", config="simple"))
+        # When a broad word makes PostgreSQL read every row, it tests these left to
+        # right and stops at the first hit, so the order is by cost per row: the
+        # substring is cheapest, the typo-key overlap dearest (~2 µs) and rarely true.
+        matches &= name_contains | in_vector | one_typo_off
+        # A name term starting with any form of the word is what the tsvector's
+        # name part (weight A) would match.
+        name_terms = Q()
+        for form in word.forms:
+            name_terms |= Q(search_terms_name__startswith=form)
+            name_terms |= Q(search_terms_name__contains=f" {form}")
+        in_name &= name_contains | name_terms | one_typo_off
+        starts &= Q(search_name__startswith=word.folded) | Q(
+            search_name__contains=f" {word.folded}"
+        )
+    return SearchConditions(matches=matches, in_name=in_name, starts_name_words=in_name & starts)
 
 
 class AssociationQuerySet(models.QuerySet):
@@ -95,41 +137,13 @@ class AssociationQuerySet(models.QuerySet):
         return self.prefetch_related("categories", "districts", "languages", "target_groups")
 
     def search(self, text: str):
-        """Rows matching every word of `text`, annotated with `rank` (higher is better).
+        """Rows matching every word of `text` (see associations/search.py).
 
-        See associations/search.py for how words are matched and ranked.
+        Ranking is the caller's: `search_conditions()` also gives the condition
+        that the name matches, and associations/results.py pages by it.
         """
-        query_words = search.parse_query(text)
-        if not query_words:
-            return self.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
-        condition = Q()
-        rank = models.Value(0.0)
-        for word in query_words:
-            name_contains = Q()
-            if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
-                name_contains = Q(search_name__contains=word.folded)
-            one_typo_off = Q()
-            if word.typo_tolerant:
-                one_typo_off = Q(search_typo_keys__overlap=word.typo_keys)
-            in_vector = Q(
-                search_vector=SearchQuery(word.tsquery, search_type="raw", config="simple")
-            )
-            # When a broad word makes PostgreSQL read every row, it tests these left to
-            # right and stops at the first hit, so the order is by cost per row: the
-            # substring is cheapest, the typo-key overlap dearest (~2 µs) and rarely true.
-            condition &= name_contains | in_vector | one_typo_off
-            # A name term starting with any form of the word is what the tsvector's
-            # name part (weight A) would match.
-            name_terms = Q()
-            for form in word.forms:
-                name_terms |= Q(search_terms_name__startswith=form)
-                name_terms |= Q(search_terms_name__contains=f" {form}")
-            in_name = name_contains | name_terms | one_typo_off
-            starts_name_word = Q(search_name__startswith=word.folded) | Q(
-                search_name__contains=f" {word.folded}"
-            )
-            rank += _score(in_name, 2.0) + _score(starts_name_word, 1.0)
-        return self.filter(condition).annotate(rank=rank)
+        conditions = search_conditions(text)
+        return self.filter(conditions.matches) if conditions else self
 
     def refresh_search_terms(self) -> int:
         """Recompute the stored search terms of these rows (after bulk changes). Returns count."""

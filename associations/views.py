@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,15 +19,13 @@ CSV_MAX_ROWS = 100_000
 
 
 def directory_filter(request: HttpRequest) -> AssociationFilter:
-    return AssociationFilter(
-        request.GET or None, queryset=Association.objects.published().with_lists()
-    )
+    return AssociationFilter(request.GET or None, queryset=Association.objects.published())
 
 
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     filterset = directory_filter(request)
-    results = filterset.qs.prefetch_related(None).prefetch_related("categories", "districts")
+    results = filterset.results().prefetch_related("categories", "districts")
     paginator = Paginator(results, settings.DIRECTORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()
@@ -36,6 +35,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     context = {
         "filter": filterset,
         "page": page,
+        # False when a broad search found more than results.COUNT_CAP rows.
+        "count_is_exact": getattr(results, "count_is_exact", True),
+        "count_display": number_format(paginator.count, force_grouping=True),
         "query_without_page": query_without_page.urlencode(),
         "elided_pages": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
     }

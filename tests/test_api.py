@@ -239,7 +239,13 @@ def test_page_that_is_not_a_number_is_a_json_400(client):
 
 def test_empty_list_is_one_empty_page(client):
     data = client.get(API).json()
-    assert data == {"count": 0, "next": None, "previous": None, "results": []}
+    assert data == {
+        "count": 0,
+        "count_is_exact": True,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
 
 
 def test_api_query_count_is_bounded_and_independent_of_rows(client, django_assert_max_num_queries):

@@ -1,0 +1,93 @@
+"""Pages of search results: the capped count and the ranking tiers across pages."""
+
+import pytest
+
+from associations import results
+from tests.factories import AssociationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ranked_names():
+    """Name-word matches, compound-part matches and description-only matches of 'seura'."""
+    AssociationFactory(name="Aamun Kuntoilijat ry", description="Seura järjestää lenkkejä.")
+    AssociationFactory(name="Bändikerho ry", description="Toimimme kuin seura.")
+    AssociationFactory(name="Palokan Urheiluseura ry")
+    AssociationFactory(name="Keuruun Tanssiseura ry")
+    AssociationFactory(name="Seura Kiri ry")
+    AssociationFactory(name="Vaajakosken Seura ry")
+    AssociationFactory(name="Jyväskylän Mieskuoro ry")
+    return [
+        "Seura Kiri ry",
+        "Vaajakosken Seura ry",
+        "Keuruun Tanssiseura ry",
+        "Palokan Urheiluseura ry",
+        "Aamun Kuntoilijat ry",
+        "Bändikerho ry",
+    ]
+
+
+def test_relevance_order_runs_through_the_tiers(client, result_names, ranked_names):
+    response = client.get("/associations/", {"q": "seura"})
+    assert result_names(response) == ranked_names
+
+
+def test_tiers_continue_across_page_boundaries(client, settings, result_names, ranked_names):
+    settings.DIRECTORY_PAGE_SIZE = 4
+    first = client.get("/associations/", {"q": "seura"})
+    second = client.get("/associations/", {"q": "seura", "page": 2})
+    assert result_names(first) + result_names(second) == ranked_names
+
+
+def test_count_above_the_cap_says_over(client, monkeypatch, settings, result_names):
+    monkeypatch.setattr(results, "COUNT_CAP", 5)
+    settings.DIRECTORY_PAGE_SIZE = 2
+    for n in range(8):
+        AssociationFactory(name=f"Kuoro {n} ry")
+    response = client.get("/en/associations/", {"q": "kuoro"})
+    text = response.content.decode()
+    assert "Over 5 associations" in text
+    assert "narrow the search" in text
+    # Pages go as far as the cap: three pages of two, the last with one.
+    last = client.get("/en/associations/", {"q": "kuoro", "page": 3})
+    assert len(result_names(last)) == 1
+
+
+def test_count_at_the_cap_is_exact(client, monkeypatch):
+    monkeypatch.setattr(results, "COUNT_CAP", 5)
+    for n in range(5):
+        AssociationFactory(name=f"Kuoro {n} ry")
+    response = client.get("/en/associations/", {"q": "kuoro"})
+    assert "5 associations" in response.content.decode()
+    assert "Over" not in response.content.decode()
+
+
+def test_api_says_when_the_count_is_capped(client, monkeypatch):
+    monkeypatch.setattr(results, "COUNT_CAP", 3)
+    for word in ("Alfa", "Beeta", "Gamma", "Delta"):
+        AssociationFactory(name=f"Kuoro {word} ry")
+    data = client.get("/api/v1/associations", {"q": "kuoro"}).json()
+    assert data["count"] == 3
+    assert data["count_is_exact"] is False
+    exact = client.get("/api/v1/associations", {"q": "kuoro gamma"}).json()
+    assert exact["count"] == 1
+    assert exact["count_is_exact"] is True
+
+
+def test_search_sorted_by_name_ignores_tiers(client, result_names, ranked_names):
+    response = client.get("/associations/", {"q": "seura", "sort": "name"})
+    assert result_names(response) == sorted(ranked_names, key=str.lower)
+
+
+def test_search_page_query_count_does_not_grow_with_page_size(
+    client, settings, django_assert_max_num_queries
+):
+    for n in range(30):
+        AssociationFactory(name=f"Urheiluseura {n} ry", description="Seura liikkuu.")
+    settings.DIRECTORY_PAGE_SIZE = 5
+    with django_assert_max_num_queries(12):
+        client.get("/associations/", {"q": "seura"})
+    settings.DIRECTORY_PAGE_SIZE = 30
+    with django_assert_max_num_queries(12):
+        client.get("/associations/", {"q": "seura"})
