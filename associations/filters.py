@@ -168,7 +168,7 @@ class AssociationFilter(django_filters.FilterSet):
         tiers = [Q()]
         if sort == SORT_RELEVANCE:
             tiers = self.conditions.rank_tiers
-        return SearchResults(queryset, tiers=tiers, order_by=self._order(sort))
+        return SearchResults(queryset, tiers=tiers, sort=sort)
 
     @property
     def active_filter_count(self) -> int:

@@ -273,6 +273,11 @@ class Association(models.Model):
             GinIndex(fields=["search_vector"], name="association_search_gin"),
             GinIndex(fields=["search_typo_keys"], name="association_typo_keys_gin"),
             GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="association_name_trgm"),
+            # Serves the name-match test of a sparse ranking tier (associations/results.py).
+            GinIndex(
+                OpClass("search_terms_name", name="gin_trgm_ops"),
+                name="association_name_terms_trgm",
+            ),
             models.Index(Lower("name"), "id", name="association_name_sort"),
             models.Index(fields=["status", "-updated_at"], name="association_recent"),
         ]

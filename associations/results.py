@@ -6,11 +6,24 @@ reading every one of those rows on every request. A page needs neither:
 
 * The count is exact up to COUNT_CAP; above it the page says "over 1,000"
   (as search engines do), and pages go as far as the cap.
-* The ranking has tiers: associations whose name has every word as a word
-  of its own come first, then those whose name matches every word otherwise
-  (inside a compound, a typo), then the rest, each tier in name order. Each tier is read along the
-  name index and the reading stops as soon as the page is full, so page 1
-  of a broad word reads a few dozen rows and page 50 about a thousand.
+* The ranking has tiers: associations whose name has every word as a word of
+  its own come first, then those whose name matches every word otherwise
+  (inside a compound, a typo), then the rest, each tier in the page's order
+  (name, or last update).
+
+Each tier is read in one of two ways, chosen by what the rows show rather
+than by PostgreSQL's estimate (which is poor for these OR-and-NOT conditions,
+and a wrong guess costs a walk through the whole table):
+
+* walking: read the next chunk of associations in page order along the
+  index (a bounded read, whatever the words), test each against the tier in
+  the same query, keep those that pass; repeat with larger chunks until the
+  page is full.
+  A dense tier fills page 1 from the first chunk.
+* looking up: when the rows read so far say that filling the page would mean
+  walking more than MAX_WALK rows, ask PostgreSQL for the rest of the tier
+  through the search indexes (GIN, trigram), sorted, with index walks turned
+  off for that one query. A sparse tier is small, so that is quick.
 
 `SearchResults` quacks like the part of a QuerySet that Django's Paginator
 uses (`count()`, slicing, `ordered`), plus `prefetch_related()` and `defer()`
@@ -19,20 +32,37 @@ for the rows it shows.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection, transaction
+from django.db.models import BooleanField, F, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Lower
 
 COUNT_CAP = 1000
+# A walk reads at least this many rows at a time, and each further chunk twice as many
+# as the one before, up to MAX_CHUNK.
+WALK_CHUNK = 200
+MAX_CHUNK = 5000
+MAX_WALK = 20_000
+
+SORT_NAME = "name"
+SORT_UPDATED = "updated"
 
 
 class SearchResults:
     ordered = True  # tells the Paginator the order is deliberate
 
     def __init__(
-        self, queryset: QuerySet, *, tiers: list[Q], order_by: list, cap: int | None = None
+        self,
+        queryset: QuerySet,
+        *,
+        tiers: list[Q],
+        sort: str = SORT_NAME,
+        cap: int | None = None,
     ):
         self.queryset = queryset.order_by()
         self.tiers = tiers or [Q()]
-        self.order_by = order_by
+        self.sort = sort
         self.cap = COUNT_CAP if cap is None else cap
         self._count: int | None = None
         self.count_is_exact = True
@@ -49,20 +79,127 @@ class SearchResults:
 
     def count(self) -> int:
         if self._count is None:
-            found = self.queryset[: self.cap + 1].count()
+            with transaction.atomic(), connection.cursor() as cursor:
+                # Count through the search indexes. Left to itself PostgreSQL often reads
+                # the table in order until it has COUNT_CAP + 1 rows, which is quick for
+                # a broad word but reads most of the table when it overestimates how many
+                # rows match (a prefix in a tsquery, several ORed conditions).
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+                found = self.queryset[: self.cap + 1].count()
             self.count_is_exact = found <= self.cap
             self._count = min(found, self.cap)
         return self._count
+
+    # Page order ---------------------------------------------------------------------
+
+    def _keyed(self, queryset: QuerySet) -> QuerySet:
+        """Rows with their position in page order, as `key` and `pk`."""
+        if self.sort == SORT_UPDATED:
+            return queryset.annotate(key=F("updated_at"))
+        return queryset.annotate(key=Lower("name"))
+
+    def _ordering(self) -> list[str]:
+        return ["-key", "-pk"] if self.sort == SORT_UPDATED else ["key", "pk"]
+
+    def _after(self, queryset: QuerySet, position: tuple | None) -> QuerySet:
+        """Rows after `position` (key, id) in page order: a row comparison the index serves."""
+        if position is None:
+            return queryset
+        key, pk = position
+        operator = "<" if self.sort == SORT_UPDATED else ">"
+        column = (
+            '"associations_association"."updated_at"'
+            if self.sort == SORT_UPDATED
+            else 'LOWER("associations_association"."name")'
+        )
+        # Only our constant column names are formatted in; the values are parameters.
+        return queryset.filter(
+            RawSQL(  # noqa: S611
+                f'({column}, "associations_association"."id") {operator} (%s, %s)',  # noqa: S608
+                [key, pk],
+                output_field=BooleanField(),
+            )
+        )
+
+    # Reading a tier -----------------------------------------------------------------
+
+    def _condition(self, tier: Q) -> RawSQL:
+        """The whole condition of a tier (its own test, then the search's) as one expression.
+
+        Tested on each walked row in place: a correlated EXISTS would let PostgreSQL
+        turn the test into a join over every matching row, which is what walking avoids.
+        The tier's own test comes first: it reads only the short name columns, and most
+        rows fail it before the costlier full-text test is reached.
+        """
+        query = self.queryset.query
+        if query.alias_map.keys() - {query.base_table}:
+            raise ValueError("A tier condition must not join other tables.")
+        compiler = query.get_compiler(using=self.queryset.db)
+        parts, params = [], []
+        for where in (query.build_where(tier), query.where):
+            try:
+                sql, where_params = compiler.compile(where)
+            except FullResultSet:  # no condition at all
+                continue
+            except EmptyResultSet:  # a condition nothing can meet
+                sql, where_params = "FALSE", []
+            if sql:
+                parts.append(f"({sql})")
+                params += where_params
+        return RawSQL(" AND ".join(parts) or "TRUE", params, output_field=BooleanField())  # noqa: S611
+
+    def _walk(
+        self, tier: RawSQL, position: tuple | None, size: int
+    ) -> tuple[list[int], tuple | None, bool]:
+        """`size` rows along the index: (ids in the tier, last position read, end reached)."""
+        model = self.queryset.model
+        chunk = self._after(self._keyed(model._default_manager.published()), position)
+        rows = list(
+            chunk.annotate(in_tier=tier)
+            .order_by(*self._ordering())
+            .values_list("pk", "key", "in_tier")[:size]
+        )
+        ids = [pk for pk, _key, ok in rows if ok]
+        last = (rows[-1][1], rows[-1][0]) if rows else position
+        return ids, last, len(rows) < size
+
+    def _look_up(self, tier: Q, position: tuple | None, missing: int) -> list[int]:
+        """The next `missing` ids of a sparse tier, found through the search indexes."""
+        rows = self._after(self._keyed(self.queryset.filter(tier)), position)
+        rows = rows.order_by(*self._ordering()).values_list("pk", flat=True)[:missing]
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Without this PostgreSQL may walk the name index for rows it expects to be
+            # many, which for a sparse tier means reading the whole table.
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            return list(rows)
+
+    def _tier_ids(self, tier: Q, need: int) -> list[int]:
+        found: list[int] = []
+        position = None
+        walked = 0
+        condition = self._condition(tier)
+        size = max(WALK_CHUNK, min(need, MAX_CHUNK))
+        while len(found) < need:
+            ids, position, at_end = self._walk(condition, position, size)
+            found += ids
+            walked += size
+            size = min(size * 2, MAX_CHUNK)
+            if at_end or len(found) >= need:
+                break
+            missing = need - len(found)
+            density = len(found) / walked
+            if density == 0 or walked + missing / density > MAX_WALK:
+                found += self._look_up(tier, position, missing)
+                break
+        return found[:need]
 
     def ids(self, stop: int) -> list[int]:
         """The ids of the first `stop` results in rank order, reading tier after tier."""
         ids: list[int] = []
         for tier in self.tiers:
-            missing = stop - len(ids)
-            if missing <= 0:
+            if len(ids) >= stop:
                 break
-            tier_rows = self.queryset.filter(tier).order_by(*self.order_by)
-            ids += tier_rows.values_list("pk", flat=True)[:missing]
+            ids += self._tier_ids(tier, stop - len(ids))
         return ids
 
     def __getitem__(self, item):

@@ -408,10 +408,11 @@ def test_directory_query_count_is_bounded_and_independent_of_rows(
 
     add(5)
     client.get("/associations/")  # warm per-process caches (site configuration)
-    with django_assert_max_num_queries(10):
+    # A word search adds a savepoint and planner settings around its count.
+    with django_assert_max_num_queries(12):
         few = _directory_queries(client, params)
     add(35)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(12):
         many = _directory_queries(client, params)
     assert few == many
     response = client.get("/en/associations/", params)

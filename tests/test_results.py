@@ -86,8 +86,55 @@ def test_search_page_query_count_does_not_grow_with_page_size(
     for n in range(30):
         AssociationFactory(name=f"Urheiluseura {n} ry", description="Seura liikkuu.")
     settings.DIRECTORY_PAGE_SIZE = 5
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get("/associations/", {"q": "seura"})
     settings.DIRECTORY_PAGE_SIZE = 30
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get("/associations/", {"q": "seura"})
+
+
+# The walk reads WALK_CHUNK rows or more at a time and hands sparse tiers to an index look-up
+# after MAX_WALK rows; small numbers drive every path with a handful of associations.
+READING = pytest.mark.parametrize(
+    ("chunk", "max_walk"),
+    [(2000, 20000), (1, 1), (2, 4), (3, 1000)],
+    ids=["one-chunk", "look-up-at-once", "walk-then-look-up", "walk-in-small-chunks"],
+)
+
+
+@READING
+def test_every_way_of_reading_gives_the_same_pages(
+    client, settings, monkeypatch, result_names, ranked_names, chunk, max_walk
+):
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+    AssociationFactory(name="Ääneseudun Kuoro ry")  # matches nothing; interleaves the walk
+    settings.DIRECTORY_PAGE_SIZE = 4
+    pages = [client.get("/associations/", {"q": "seura", "page": n}) for n in (1, 2)]
+    assert result_names(pages[0]) + result_names(pages[1]) == ranked_names
+
+
+@READING
+def test_recently_updated_order_reads_the_same_in_every_way(
+    client, settings, monkeypatch, result_names, chunk, max_walk
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+    now = timezone.now()
+    names = []
+    for n in range(6):
+        name = f"Seura {n} ry"
+        AssociationFactory(name=name, updated_at=now - timedelta(days=n))
+        AssociationFactory(name=f"Kerho {n} ry", updated_at=now - timedelta(days=n, hours=1))
+        names.append(name)
+    settings.DIRECTORY_PAGE_SIZE = 4
+    pages = [
+        client.get("/associations/", {"q": "seura", "sort": "updated", "page": n}) for n in (1, 2)
+    ]
+    assert result_names(pages[0]) + result_names(pages[1]) == names
