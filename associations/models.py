@@ -121,11 +121,14 @@ def search_conditions(text: str) -> SearchConditions | None:
         for form in word.forms:
             name_terms |= Q(search_terms_name__startswith=form)
             name_terms |= Q(search_terms_name__contains=f" {form}")
-        in_name &= name_contains | name_terms | one_typo_off
-        starts &= Q(search_name__startswith=word.folded) | Q(
+        starts_word = Q(search_name__startswith=word.folded) | Q(
             search_name__contains=f" {word.folded}"
         )
-    return SearchConditions(matches=matches, in_name=in_name, starts_name_words=in_name & starts)
+        in_name &= name_contains | name_terms | one_typo_off | starts_word
+        starts &= starts_word
+    # Every tier is a subset of the one before it, by construction: PostgreSQL then
+    # needs only the tier's own indexes to find its rows.
+    return SearchConditions(matches=matches, in_name=in_name, starts_name_words=starts)
 
 
 class AssociationQuerySet(models.QuerySet):

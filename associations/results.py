@@ -151,17 +151,28 @@ class SearchResults:
     def _walk(
         self, tier: RawSQL, position: tuple | None, size: int
     ) -> tuple[list[int], tuple | None, bool]:
-        """`size` rows along the index: (ids in the tier, last position read, end reached)."""
+        """`size` rows along the index: (ids in the tier, last position read, end reached).
+
+        The rows are tested and gathered in the database, which sends back one row: the
+        passing ids in order, where the chunk ended, and how many rows it read.
+        """
         model = self.queryset.model
         chunk = self._after(self._keyed(model._default_manager.published()), position)
-        rows = list(
-            chunk.annotate(in_tier=tier)
-            .order_by(*self._ordering())
-            .values_list("pk", "key", "in_tier")[:size]
+        inner = chunk.annotate(in_tier=tier).order_by(*self._ordering())
+        inner_sql, params = inner.values_list("pk", "key", "in_tier")[:size].query.sql_with_params()
+        forward, backward = ("DESC", "ASC") if self.sort == SORT_UPDATED else ("ASC", "DESC")
+        # Only our own compiled SQL and constant words are formatted in.
+        sql = (
+            f"SELECT array_agg(pk ORDER BY key {forward}, pk {forward}) FILTER (WHERE in_tier), "  # noqa: S608
+            f"(array_agg(key ORDER BY key {backward}, pk {backward}))[1], "
+            f"(array_agg(pk ORDER BY key {backward}, pk {backward}))[1], "
+            f"count(*) FROM ({inner_sql}) AS chunk"
         )
-        ids = [pk for pk, _key, ok in rows if ok]
-        last = (rows[-1][1], rows[-1][0]) if rows else position
-        return ids, last, len(rows) < size
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids, last_key, last_pk, read = cursor.fetchone()
+        last = (last_key, last_pk) if read else position
+        return ids or [], last, read < size
 
     def _look_up(self, tier: Q, position: tuple | None, missing: int) -> list[int]:
         """The next `missing` ids of a sparse tier, found through the search indexes."""
@@ -183,7 +194,6 @@ class SearchResults:
             ids, position, at_end = self._walk(condition, position, size)
             found += ids
             walked += size
-            size = min(size * 2, MAX_CHUNK)
             if at_end or len(found) >= need:
                 break
             missing = need - len(found)
@@ -191,6 +201,8 @@ class SearchResults:
             if density == 0 or walked + missing / density > MAX_WALK:
                 found += self._look_up(tier, position, missing)
                 break
+            # Enough for the rest at the density seen so far, with a margin.
+            size = max(WALK_CHUNK, min(int(missing / density * 1.25) + 1, MAX_CHUNK))
         return found[:need]
 
     def ids(self, stop: int) -> list[int]:

@@ -22,6 +22,20 @@ def directory_filter(request: HttpRequest) -> AssociationFilter:
     return AssociationFilter(request.GET or None, queryset=Association.objects.published())
 
 
+FILTER_GROUPS = ("category", "district", "target_group", "language")
+
+
+def filter_groups(filterset: AssociationFilter) -> list[dict]:
+    """The vocabulary filters as (value, label, ticked) options, one query each."""
+    groups = []
+    for name in FILTER_GROUPS:
+        field = filterset.form[name]
+        ticked = {str(value) for value in (field.value() or [])}
+        options = [(term.slug, term.name, term.slug in ticked) for term in field.field.queryset]
+        groups.append({"field": field, "options": options})
+    return groups
+
+
 @require_GET
 def directory(request: HttpRequest) -> HttpResponse:
     filterset = directory_filter(request)
@@ -42,11 +56,11 @@ def directory(request: HttpRequest) -> HttpResponse:
         "elided_pages": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
     }
     status = 400 if filterset.is_bound and not filterset.form.is_valid() else 200
-    template = (
-        "associations/includes/results.html"
-        if request.GET.get("fragment") == "results"
-        else "associations/directory.html"
-    )
+    if request.GET.get("fragment") == "results":
+        template = "associations/includes/results.html"
+    else:
+        template = "associations/directory.html"
+        context["filter_groups"] = filter_groups(filterset)
     return render(request, template, context, status=status)
 
 
