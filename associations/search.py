@@ -22,14 +22,14 @@ prepared in Python and PostgreSQL only stores and matches them:
   one-letter deletions is among them. Any single edit of a word leaves a
   deletion the two share, and unlike trigram similarity this holds for short
   words and for typos in the middle of a word.
-* Rank: for each query word, 2 points when it matches the name (a name term
-  starts with one of its forms, the name contains it, or it is one typo from a
-  name word) and 1 more when a word of the name starts with it; a match in the
-  description or categories alone scores nothing. Ties are sorted by name. So a
-  name match ranks above a description-only one, and "Seura Kiri" above
-  "Palokan Urheiluseura" for `seura`. The rank reads only the short name
-  columns: ts_rank or trigram similarity per row cost more than the match
-  itself when a common word matches half of 100,000 rows.
+* Rank, in three tiers: associations whose name has every query word as (the
+  beginning of) a word of its own, then those whose name matches every word in
+  another way (a lemma, inside a compound, one typo), then those that match
+  only in the description or categories; each tier sorted by name. So a name
+  match ranks above a description-only one, and "Seura Kiri" above "Palokan
+  Urheiluseura" for `seura`. The tiers read only the short name columns, and
+  associations/results.py reads them along the name index, so no per-row score
+  is computed over the tens of thousands of rows a common word matches.
 """
 
 from __future__ import annotations
