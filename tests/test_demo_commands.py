@@ -95,7 +95,7 @@ def test_demo_users_have_their_roles_and_can_log_in(client, fast_hashing):
     for group in ("liaison", "grants", "facilities"):
         user = User.objects.get(email=f"{group}@demo.example")
         assert list(user.groups.values_list("name", flat=True)) == [group]
-        assert not user.is_staff
+        assert user.is_staff  # city staff work in the admin
     representative = User.objects.get(email="edustaja@demo.example")
     assert not representative.groups.exists()
     assert not representative.is_staff
@@ -231,3 +231,12 @@ def test_a_typo_in_a_name_ranks_above_a_description_only_match():
 
     # Alphabetically the description-only match would come first.
     assert [a.name for a in results][0] == "Jyväskylän Mieskuoro ry"
+
+
+@pytest.mark.django_db
+def test_demo_liaison_can_open_the_admin_and_read_feedback(client):
+    call_command("load_demo", stdout=StringIO())
+    assert client.login(email="liaison@demo.example", password="demo-salasana")
+    assert client.get("/en/admin/yhdistystori/feedback/").status_code == 200
+    assert client.get("/en/admin/associations/association/").status_code == 200
+    assert client.get("/en/admin/yhdistystori/user/").status_code == 403

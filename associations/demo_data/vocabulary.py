@@ -141,7 +141,14 @@ DEMO_PASSWORD = "demo-salasana"
 # (role, email, full name, group or None, superuser?, what the login is for)
 DEMO_USERS = [
     ("admin", "admin@demo.example", "Demo Ylläpitäjä", None, True, "superuser, /admin/"),
-    ("liaison", "liaison@demo.example", "Sanna Esimerkki", "liaison", False, "city liaison"),
+    (
+        "liaison",
+        "liaison@demo.example",
+        "Sanna Esimerkki",
+        "liaison",
+        False,
+        "city liaison, /admin/",
+    ),
     ("grants", "grants@demo.example", "Demo Avustus", "grants", False, "grants officer"),
     (
         "facilities",

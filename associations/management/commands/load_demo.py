@@ -18,6 +18,7 @@ from associations.models import (
     TargetGroup,
 )
 from yhdistystori.models import SiteConfiguration
+from yhdistystori.roles import setup_roles
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             }
             count = _load_associations(vocab)
             liaisons = _load_liaisons(vocab)
+            setup_roles()
             _load_users(liaisons[0])
         self.stdout.write(self.style.SUCCESS(f"Demo data is in place: {count} associations."))
         self._print_logins()
@@ -105,7 +107,8 @@ def _load_users(general_liaison: LiaisonContact) -> None:
             email=email,
             defaults={
                 "full_name": full_name,
-                "is_staff": superuser,
+                # City staff use the admin (the liaison's desk comes with moderation).
+                "is_staff": superuser or group_name is not None,
                 "is_superuser": superuser,
                 "is_active": True,
             },
