@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import (
@@ -48,6 +49,8 @@ class AssociationAdmin(admin.ModelAdmin):
     readonly_fields = ["version", "created_at", "updated_at"]
     actions = ["publish", "hide"]
     list_per_page = 50
+    # An address typed without a scheme is taken as https://, as Django 6 will do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "alternate_name", "slug", "status", "is_claimed"]}),
         (_("Identifiers"), {"fields": ["register_number", "business_id"]}),
