@@ -121,9 +121,10 @@ def search_conditions(text: str) -> SearchConditions | None:
         for form in word.forms:
             name_terms |= Q(search_terms_name__startswith=form)
             name_terms |= Q(search_terms_name__contains=f" {form}")
-        starts_word = Q(search_name__startswith=word.folded) | Q(
-            search_name__contains=f" {word.folded}"
-        )
+        # A word of the name starts with the word as typed or with its lemma.
+        starts_word = Q()
+        for form in word.forms:
+            starts_word |= Q(search_name__startswith=form) | Q(search_name__contains=f" {form}")
         in_name &= name_contains | name_terms | one_typo_off | starts_word
         starts &= starts_word
     # Every tier is a subset of the one before it, by construction: PostgreSQL then

@@ -138,3 +138,17 @@ def test_recently_updated_order_reads_the_same_in_every_way(
         client.get("/associations/", {"q": "seura", "sort": "updated", "page": n}) for n in (1, 2)
     ]
     assert result_names(pages[0]) + result_names(pages[1]) == names
+
+
+def test_an_inflected_word_ranks_names_with_its_base_form_first(client, result_names):
+    AssociationFactory(name="Jyväskylän Mieskuoro ry")
+    AssociationFactory(name="Aamukuoro ry")
+    AssociationFactory(name="Vaajakosken Kuoro ry")
+    AssociationFactory(name="Laulu ry", description="Kuoron harjoitukset tiistaisin.")
+    response = client.get("/associations/", {"q": "kuoron"})
+    assert result_names(response) == [
+        "Vaajakosken Kuoro ry",  # a word of the name is the lemma 'kuoro'
+        "Aamukuoro ry",  # compounds, in name order
+        "Jyväskylän Mieskuoro ry",
+        "Laulu ry",  # the description only
+    ]
