@@ -104,9 +104,12 @@ def search_conditions(text: str) -> SearchConditions | None:
         return None
     matches, in_name, starts = Q(), Q(), Q()
     for word in query_words:
+        # The name contains the word or its lemma: inside a compound, too ('kuoron'
+        # finds 'Aamukuoro' through 'kuoro' even where the dictionary cannot split it).
         name_contains = Q()
-        if len(word.folded) >= search.MIN_SUBSTRING_LENGTH:
-            name_contains = Q(search_name__contains=word.folded)
+        for form in word.forms:
+            if len(form) >= search.MIN_SUBSTRING_LENGTH:
+                name_contains |= Q(search_name__contains=form)
         one_typo_off = Q()
         if word.typo_tolerant:
             one_typo_off = Q(search_typo_keys__overlap=word.typo_keys)
