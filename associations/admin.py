@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from associations.models import (
     ActivityLanguage,
@@ -96,12 +97,16 @@ class AssociationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish the selected associations"))
     def publish(self, request, queryset):
         count = queryset.update(status=Association.Status.PUBLISHED)
-        self.message_user(request, _("%(count)d associations published.") % {"count": count})
+        message = ngettext(
+            "%(count)d association published.", "%(count)d associations published.", count
+        )
+        self.message_user(request, message % {"count": count})
 
     @admin.action(description=_("Hide the selected associations"))
     def hide(self, request, queryset):
         count = queryset.update(status=Association.Status.HIDDEN)
-        self.message_user(request, _("%(count)d associations hidden.") % {"count": count})
+        message = ngettext("%(count)d association hidden.", "%(count)d associations hidden.", count)
+        self.message_user(request, message % {"count": count})
 
 
 @admin.register(LiaisonContact)

@@ -296,6 +296,12 @@ class Association(models.Model):
         return reverse("associations:detail", kwargs={"slug": self.slug})
 
     @property
+    def address_line(self) -> str:
+        """'Kuokkalantie 5, 40520 Jyväskylä', leaving out the parts not given."""
+        place = " ".join(filter(None, [self.postal_code, self.municipality]))
+        return ", ".join(filter(None, [self.street_address, place]))
+
+    @property
     def register_number_display(self) -> str:
         return format_register_number(self.register_number)
 

@@ -456,3 +456,34 @@ def test_feedback_with_a_null_character_is_a_400(client):
     response = client.post("/en/feedback/", {"kind": "other", "message": "Hei\x00 kaikki"})
     assert response.status_code == 400
     assert not Feedback.objects.exists()
+
+
+@pytest.mark.django_db
+def test_finnish_pages_name_the_city_in_the_genitive(client):
+    from yhdistystori.models import SiteConfiguration
+
+    SiteConfiguration(
+        city_name_fi="Jyväskylä", city_name_sv="Jyväskylä", city_name_genitive_fi="Jyväskylän"
+    ).save()
+    assert "Jyväskylän yhdistykset</h1>" in client.get("/").content.decode()
+    assert "Föreningar i Jyväskylä</h1>" in client.get("/sv/").content.decode()
+
+
+@pytest.mark.django_db
+def test_swedish_pages_write_dates_the_finnish_way(client):
+    import datetime
+
+    from tests.factories import AssociationFactory
+
+    association = AssociationFactory(last_verified_at=datetime.date(2026, 3, 5))
+    page = client.get(f"/sv/associations/{association.slug}/").content.decode()
+    assert "5.3.2026" in page
+
+
+@pytest.mark.django_db
+def test_a_profile_without_a_street_address_shows_the_town_alone(client):
+    from tests.factories import AssociationFactory
+
+    association = AssociationFactory(street_address="", postal_code="", municipality="Jyväskylä")
+    page = client.get(f"/en/associations/{association.slug}/").content.decode()
+    assert "Address:</span> Jyväskylä</li>" in page

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.core.cache import cache
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from yhdistystori.translation import translated
@@ -83,6 +84,12 @@ class SiteConfiguration(models.Model):
     city_name_fi = models.CharField(_("city name (Finnish)"), max_length=100, default="Kaupunki")
     city_name_sv = models.CharField(_("city name (Swedish)"), max_length=100, blank=True)
     city_name_en = models.CharField(_("city name (English)"), max_length=100, blank=True)
+    city_name_genitive_fi = models.CharField(
+        _("city name in the genitive (Finnish)"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “Jyväskylän”: Finnish says “Jyväskylän yhdistykset”."),
+    )
     contact_email = models.EmailField(_("contact email"), blank=True)
     accessibility_email = models.EmailField(
         _("email for accessibility feedback"),
@@ -105,6 +112,13 @@ class SiteConfiguration(models.Model):
     @property
     def city_name(self) -> str:
         return translated(self, "city_name")
+
+    @property
+    def city_name_of(self) -> str:
+        """The name as it stands before what belongs to the city: genitive in Finnish."""
+        if (get_language() or "fi")[:2] == "fi" and self.city_name_genitive_fi:
+            return self.city_name_genitive_fi
+        return self.city_name
 
     def save(self, *args, **kwargs):
         self.pk = 1  # one row per deployment

@@ -125,6 +125,8 @@ LOGIN_URL = "admin:login"
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Finland-Swedish date formats (Django's sv formats are Sweden's).
+FORMAT_MODULE_PATH = ["yhdistystori.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Helsinki"
 USE_TZ = True

@@ -2,10 +2,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from associations import api as associations_api
 from yhdistystori import views
+
+admin.site.site_header = _("Yhdistystori administration")
+admin.site.site_title = _("Yhdistystori administration")
+admin.site.index_title = _("City staff")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

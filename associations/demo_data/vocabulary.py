@@ -4,6 +4,7 @@ SITE = {
     "city_name_fi": "Jyväskylä",
     "city_name_sv": "Jyväskylä",
     "city_name_en": "Jyväskylä",
+    "city_name_genitive_fi": "Jyväskylän",
     "contact_email": "yhdistykset@jyvaskyla.example.fi",
     "accessibility_email": "saavutettavuus@jyvaskyla.example.fi",
 }
