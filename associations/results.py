@@ -5,7 +5,8 @@ Counting all of them exactly and ranking all of them to show twenty means
 reading every one of those rows on every request. A page needs neither:
 
 * The count is exact up to COUNT_CAP; above it the page says "over 1,000"
-  (as search engines do), and pages go as far as the cap.
+  (as search engines do), and pages go as far as the cap. It is counted
+  through the search indexes, which stop at the cap.
 * The ranking has tiers: associations whose name has every word as a word of
   its own come first, then those whose name matches every word otherwise
   (inside a compound, a typo), then the rest, each tier in the page's order
@@ -78,6 +79,7 @@ class SearchResults:
         return self
 
     def count(self) -> int:
+        """How many rows match, exactly up to the cap (`count_is_exact` says which)."""
         if self._count is None:
             with transaction.atomic(), connection.cursor() as cursor:
                 # Count through the search indexes. Left to itself PostgreSQL often reads
@@ -189,7 +191,7 @@ class SearchResults:
         position = None
         walked = 0
         condition = self._condition(tier)
-        size = max(WALK_CHUNK, min(need, MAX_CHUNK))
+        size = min(WALK_CHUNK, MAX_CHUNK)  # a first look tells how dense the tier is
         while len(found) < need:
             ids, position, at_end = self._walk(condition, position, size)
             found += ids
