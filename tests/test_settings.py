@@ -256,3 +256,17 @@ def test_site_configuration_is_served_from_the_cache_until_it_is_saved(
     SiteConfiguration(city_name_fi="Tampere").save()
     assert cache.get(SiteConfiguration.CACHE_KEY) is None
     assert SiteConfiguration.current().city_name_fi == "Tampere"
+
+
+def test_manage_py_in_an_unconfigured_checkout_runs_in_development_mode():
+    result = run_python(
+        ["manage.py", "shell", "-c", "from django.conf import settings; print(settings.DEBUG)"],
+        {},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("True")
+
+
+def test_manage_py_with_debug_off_and_no_database_url_refuses_to_start():
+    result = run_python(["manage.py", "check"], without("DATABASE_URL"))
+    assert_refuses_to_start(result, "DATABASE_URL")
