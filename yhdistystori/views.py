@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from associations.filters import AssociationFilter
 from associations.models import Association, Category, LiaisonContact
 from yhdistystori.forms import FeedbackForm
 
@@ -20,7 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "liaisons": LiaisonContact.objects.filter(is_active=True),
         "categories": Category.objects.all(),
-        "search_form": AssociationFilter(queryset=Association.objects.none()).form,
         "recently_updated": Association.objects.published().order_by("-updated_at")[:5],
     }
     return render(request, "yhdistystori/home.html", context)
