@@ -69,6 +69,7 @@ class SearchResults:
         self.count_is_exact = True
         self._prefetch: tuple = ()
         self._defer: tuple = ()
+        self._ids: list[int] | None = None  # read ahead by expect_page()
 
     def prefetch_related(self, *lookups) -> SearchResults:
         self._prefetch = lookups
@@ -76,6 +77,24 @@ class SearchResults:
 
     def defer(self, *fields) -> SearchResults:
         self._defer = fields
+        return self
+
+    def expect_page(self, number, per_page: int) -> SearchResults:
+        """Say which page comes next; a deep one is read ahead, which makes the count free.
+
+        A page in the second half of the capped range reads most of the ids up to the
+        cap anyway. Reading COUNT_CAP + 1 of them instead tells the count too: all of
+        them arrive, so there are more than the cap, or fewer, and that is the count.
+        """
+        try:
+            stop = int(number) * per_page
+        except (TypeError, ValueError):
+            return self
+        if self.cap // 2 <= stop <= self.cap and self._count is None:
+            self._ids = self.ids(self.cap + 1)
+            found = len(self._ids)
+            self.count_is_exact = found <= self.cap
+            self._count = min(found, self.cap)
         return self
 
     def count(self) -> int:
@@ -222,7 +241,8 @@ class SearchResults:
         start, stop = item.start or 0, item.stop
         if stop is None:
             stop = self.count()
-        page_ids = self.ids(stop)[start:stop]
+        ids = self._ids if self._ids is not None and len(self._ids) >= stop else None
+        page_ids = (ids or self.ids(stop))[start:stop]
         if not page_ids:
             return []
         rows = self.queryset.model._default_manager.filter(pk__in=page_ids)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from associations import jsonld
 from associations.filters import AssociationFilter
 from associations.models import Association, LiaisonContact
+from associations.results import SearchResults
 
 CSV_MAX_ROWS = 100_000
 
@@ -40,6 +41,8 @@ def filter_groups(filterset: AssociationFilter) -> list[dict]:
 def directory(request: HttpRequest) -> HttpResponse:
     filterset = directory_filter(request)
     results = filterset.results().prefetch_related("categories", "districts")
+    if isinstance(results, SearchResults):
+        results.expect_page(request.GET.get("page"), settings.DIRECTORY_PAGE_SIZE)
     paginator = Paginator(results, settings.DIRECTORY_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     query_without_page = request.GET.copy()

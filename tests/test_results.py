@@ -152,3 +152,25 @@ def test_an_inflected_word_ranks_names_with_its_base_form_first(client, result_n
         "Jyväskylän Mieskuoro ry",
         "Laulu ry",  # the description only
     ]
+
+
+@pytest.mark.parametrize(("matching", "expected_count"), [(5, "5 associations"), (8, "Over 6")])
+def test_a_deep_page_reads_ahead_and_counts_without_a_count_query(
+    client, settings, monkeypatch, result_names, matching, expected_count
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(results, "COUNT_CAP", 6)
+    settings.DIRECTORY_PAGE_SIZE = 2
+    names = sorted(f"Kuoro {chr(65 + n)} ry" for n in range(matching))
+    for name in names:
+        AssociationFactory(name=name)
+    with CaptureQueriesContext(connection) as queries:
+        deep = client.get("/en/associations/", {"q": "kuoro", "page": 2})
+    assert expected_count in deep.content.decode()
+    assert result_names(deep) == names[2:4]
+    assert not any("COUNT(" in query["sql"] for query in queries.captured_queries)
+    shallow = client.get("/en/associations/", {"q": "kuoro", "page": 1})
+    assert expected_count in shallow.content.decode()
+    assert result_names(shallow) == names[:2]
