@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations import search
 from associations.models import (
+    SEARCH_TERM_FIELDS,
     ActivityLanguage,
     Association,
     Category,
@@ -23,9 +24,7 @@ from associations.results import SearchResults
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
 SORT_UPDATED = "updated"
-SEARCH_COLUMNS = [
-    field.name for field in Association._meta.concrete_fields if field.name.startswith("search_")
-]
+SEARCH_COLUMNS = [*SEARCH_TERM_FIELDS, "search_vector"]
 
 
 def _exists_in(relation: str, field: str):
@@ -137,7 +136,7 @@ class AssociationFilter(django_filters.FilterSet):
 
     def _order(self, sort: str) -> list:
         if sort == SORT_UPDATED:
-            return ["-updated_at", "id"]
+            return ["-updated_at", "-id"]  # as results.SearchResults reads that order
         return [Lower("name"), "id"]
 
     @property

@@ -104,12 +104,19 @@ def search_conditions(text: str) -> SearchConditions | None:
         return None
     matches, in_name, starts = Q(), Q(), Q()
     for word in query_words:
-        # The name contains the word or its lemma: inside a compound, too ('kuoron'
-        # finds 'Aamukuoro' through 'kuoro' even where the dictionary cannot split it).
-        name_contains = Q()
+        # For each form of the word (as typed, its lemmas):
+        # - the name contains it: inside a compound, too ('kuoron' finds 'Aamukuoro'
+        #   through 'kuoro' even where the dictionary cannot split it);
+        # - a name term starts with it, which is what the tsvector's name part
+        #   (weight A) would match;
+        # - a word of the name starts with it.
+        name_contains, name_terms, starts_word = Q(), Q(), Q()
         for form in word.forms:
             if len(form) >= search.MIN_SUBSTRING_LENGTH:
                 name_contains |= Q(search_name__contains=form)
+            name_terms |= Q(search_terms_name__startswith=form)
+            name_terms |= Q(search_terms_name__contains=f" {form}")
+            starts_word |= Q(search_name__startswith=form) | Q(search_name__contains=f" {form}")
         one_typo_off = Q()
         if word.typo_tolerant:
             one_typo_off = Q(search_typo_keys__overlap=word.typo_keys)
@@ -118,16 +125,6 @@ def search_conditions(text: str) -> SearchConditions | None:
         # right and stops at the first hit, so the order is by cost per row: the
         # substring is cheapest, the typo-key overlap dearest (~2 µs) and rarely true.
         matches &= name_contains | in_vector | one_typo_off
-        # A name term starting with any form of the word is what the tsvector's
-        # name part (weight A) would match.
-        name_terms = Q()
-        for form in word.forms:
-            name_terms |= Q(search_terms_name__startswith=form)
-            name_terms |= Q(search_terms_name__contains=f" {form}")
-        # A word of the name starts with the word as typed or with its lemma.
-        starts_word = Q()
-        for form in word.forms:
-            starts_word |= Q(search_name__startswith=form) | Q(search_name__contains=f" {form}")
         in_name &= name_contains | name_terms | one_typo_off | starts_word
         starts &= starts_word
     # Every tier is a subset of the one before it, by construction: PostgreSQL then
@@ -158,11 +155,7 @@ class AssociationQuerySet(models.QuerySet):
         for association in self.prefetch_related("categories"):
             association.set_search_terms()
             updated.append(association)
-        Association.objects.bulk_update(
-            updated,
-            ["search_name", "search_terms_name", "search_terms_other", "search_typo_keys"],
-            batch_size=1000,
-        )
+        Association.objects.bulk_update(updated, SEARCH_TERM_FIELDS, batch_size=1000)
         return len(updated)
 
 
@@ -332,10 +325,7 @@ class Association(models.Model):
         """Store fresh search terms, for when categories changed after save()."""
         self.set_search_terms()
         type(self).objects.filter(pk=self.pk).update(
-            search_name=self.search_name,
-            search_terms_name=self.search_terms_name,
-            search_terms_other=self.search_terms_other,
-            search_typo_keys=self.search_typo_keys,
+            **{name: getattr(self, name) for name in SEARCH_TERM_FIELDS}
         )
 
     def normalize_identifiers(self) -> None:
@@ -425,3 +415,12 @@ class LiaisonContact(models.Model):
         if specific:
             return specific
         return active.filter(districts=None, categories=None).first() or active.first()
+
+
+# The stored search columns that Association.set_search_terms() fills; the search
+# vector is generated from them by PostgreSQL.
+SEARCH_TERM_FIELDS = [
+    field.name
+    for field in Association._meta.concrete_fields
+    if field.name.startswith("search_") and not field.generated
+]

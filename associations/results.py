@@ -92,9 +92,7 @@ class SearchResults:
             return self
         if self.cap // 2 <= stop <= self.cap and self._count is None:
             self._ids = self.ids(self.cap + 1)
-            found = len(self._ids)
-            self.count_is_exact = found <= self.cap
-            self._count = min(found, self.cap)
+            self._set_count(len(self._ids))
         return self
 
     def count(self) -> int:
@@ -106,10 +104,13 @@ class SearchResults:
                 # a broad word but reads most of the table when it overestimates how many
                 # rows match (a prefix in a tsquery, several ORed conditions).
                 cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-                found = self.queryset[: self.cap + 1].count()
-            self.count_is_exact = found <= self.cap
-            self._count = min(found, self.cap)
+                self._set_count(self.queryset[: self.cap + 1].count())
         return self._count
+
+    def _set_count(self, found: int) -> None:
+        """Record a count made with a limit of cap + 1."""
+        self.count_is_exact = found <= self.cap
+        self._count = min(found, self.cap)
 
     # Page order ---------------------------------------------------------------------
 

@@ -11,15 +11,10 @@ from django.utils.text import slugify
 
 from associations import search
 from associations.importer.rows import _Row
-from associations.models import Association
+from associations.models import SEARCH_TERM_FIELDS, Association
 
 _BATCH_SIZE = 1000
-# What Association.set_search_terms() fills: every stored search_* column but generated ones.
-SEARCH_FIELDS = [
-    field.name
-    for field in Association._meta.concrete_fields
-    if field.name.startswith("search_") and not field.generated
-]
+SEARCH_FIELDS = SEARCH_TERM_FIELDS  # what set_search_terms() fills
 
 
 class _Slugs:
