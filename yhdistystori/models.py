@@ -48,6 +48,20 @@ class User(AbstractBaseUser, PermissionsMixin):
         default="fi",
         choices=[("fi", "suomi"), ("sv", "svenska"), ("en", "English")],
     )
+
+    # Liaisons choose how they hear of new items in the moderation queue.
+    class ModerationEmail(models.TextChoices):
+        EACH = "each", _("An email for each new item")
+        DIGEST = "digest", _("One email a day with the queue")
+        NONE = "none", _("No emails")
+
+    moderation_email = models.CharField(
+        _("moderation emails"),
+        max_length=10,
+        choices=ModerationEmail.choices,
+        default=ModerationEmail.DIGEST,
+    )
+    moderation_digest_sent_on = models.DateField(null=True, blank=True, editable=False)
     is_staff = models.BooleanField(_("staff status"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)

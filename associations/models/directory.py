@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import calendar
 import contextlib
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -140,6 +142,21 @@ class AssociationQuerySet(models.QuerySet):
         """Everything a directory row or API item shows, in a fixed number of queries."""
         return self.prefetch_related("categories", "districts", "languages", "target_groups")
 
+    def visible_to(self, user):
+        """Published rows, plus the ones this user edits or, for a liaison, all of them."""
+        if user.is_authenticated and is_liaison(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(status=Association.Status.PUBLISHED) | Q(memberships__user=user))
+        return self.published()
+
+    def edited_by(self, user):
+        return self.filter(memberships__user=user)
+
+    def stale(self, today=None):
+        """Published profiles not confirmed for 18 months: residents see a notice."""
+        return self.published().filter(last_verified_at__lte=months_ago(18, today))
+
     def search(self, text: str):
         """Rows matching every word of `text` (see associations/search.py).
 
@@ -220,17 +237,24 @@ class Association(models.Model):
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    # The logo re-encoded small for directory rows (associations/logos.py makes both).
+    logo_small = models.ImageField(_("logo (small)"), upload_to="logos/", blank=True)
     accepts_new_members = models.BooleanField(_("accepts new members"), default=False)
     seeks_volunteers = models.BooleanField(_("seeks volunteers"), default=False)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
     is_claimed = models.BooleanField(
         _("claimed by the association"),
         default=False,
         help_text=_("False for listings imported from a register or created by the city."),
     )
     last_verified_at = models.DateField(_("information last verified"), null=True, blank=True)
+    # Set when the editors were reminded to check the profile; cleared when they do.
+    verification_reminded_at = models.DateTimeField(
+        _("verification reminder sent"), null=True, blank=True
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, db_index=True)
@@ -280,6 +304,18 @@ class Association(models.Model):
             ),
             models.Index(Lower("name"), "id", name="association_name_sort"),
             models.Index(fields=["status", "-updated_at"], name="association_recent"),
+            # The liaison's queue: listings waiting for review, and published profiles
+            # by the date they were last confirmed (stale ones first).
+            models.Index(
+                fields=["submitted_at"],
+                condition=Q(status="pending"),
+                name="association_review_queue",
+            ),
+            models.Index(
+                fields=["last_verified_at"],
+                condition=Q(status="published"),
+                name="association_verified",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -307,11 +343,12 @@ class Association(models.Model):
         """Residents are told when a profile has not been confirmed for 18 months."""
         if self.last_verified_at is None:
             return False
-        today = timezone.localdate()
-        months = (today.year - self.last_verified_at.year) * 12 + (
-            today.month - self.last_verified_at.month
-        )
-        return months > 18 or (months == 18 and today.day >= self.last_verified_at.day)
+        return self.last_verified_at <= months_ago(18)
+
+    @property
+    def is_editable_draft(self) -> bool:
+        """Drafts and rejected listings are edited freely; the liaison reviews them whole."""
+        return self.status in (self.Status.DRAFT, self.Status.PENDING)
 
     def set_search_terms(self) -> None:
         """Prepare the stored search terms from the name, categories and description."""
@@ -349,6 +386,27 @@ class Association(models.Model):
             self.slug = unique_slug(self.name, exclude_pk=self.pk)
         self.set_search_terms()
         super().save(*args, **kwargs)
+
+
+def months_ago(months: int, today: date | None = None) -> date:
+    """The same day `months` months before `today` (the month's last day where it is shorter)."""
+    today = today or timezone.localdate()
+    month_index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(today.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def is_liaison(user) -> bool:
+    """City liaisons (group `liaison`) and admins moderate the directory."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_liaison", None)
+    if cached is None:
+        cached = user._is_liaison = user.groups.filter(name="liaison").exists()
+    return cached
 
 
 def unique_slug(name: str, exclude_pk: int | None = None) -> str:

@@ -1,0 +1,44 @@
+"""The associations app's models, by topic.
+
+- directory: associations, their vocabularies and the liaison contacts
+- editors: who may edit a profile (memberships, invitations, claims)
+- moderation: the record of profile changes, reports and the liaison's actions
+"""
+
+from associations.models.directory import (
+    SEARCH_TERM_FIELDS,
+    ActivityLanguage,
+    Association,
+    AssociationQuerySet,
+    Category,
+    District,
+    LiaisonContact,
+    SearchConditions,
+    TargetGroup,
+    Vocabulary,
+    search_conditions,
+    unique_slug,
+)
+from associations.models.editors import Claim, Invitation, Membership
+from associations.models.moderation import ModerationAction, ProfileChange, Report
+
+__all__ = [
+    "SEARCH_TERM_FIELDS",
+    "ActivityLanguage",
+    "Association",
+    "AssociationQuerySet",
+    "Category",
+    "Claim",
+    "District",
+    "Invitation",
+    "LiaisonContact",
+    "Membership",
+    "ModerationAction",
+    "ProfileChange",
+    "Report",
+    "SearchConditions",
+    "TargetGroup",
+    "Vocabulary",
+    "search_conditions",
+    "unique_slug",
+]
