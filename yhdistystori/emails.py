@@ -1,0 +1,96 @@
+"""Emails to people, each in the recipient's own language, with plain text and HTML parts.
+
+A message `name` is three templates: `emails/<name>_subject.txt`, `emails/<name>.txt`
+and `emails/<name>.html` (which extends emails/base.html). They are rendered once
+per recipient, under that person's language, and sent after the surrounding
+transaction commits, so a rolled-back action never sends mail.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str = settings.LANGUAGE_CODE
+    name: str = ""
+
+
+def recipient(person) -> Recipient:
+    """A user (with `email` and `language`) or a bare address as a Recipient."""
+    if isinstance(person, Recipient):
+        return person
+    if isinstance(person, str):
+        return Recipient(email=person, language=translation.get_language() or "fi")
+    return Recipient(
+        email=person.email,
+        language=getattr(person, "language", "") or settings.LANGUAGE_CODE,
+        name=person.get_full_name() if hasattr(person, "get_full_name") else "",
+    )
+
+
+def absolute_url(path: str) -> str:
+    """A link for an email: SITE_URL and the path (which already has its language prefix)."""
+    return f"{settings.SITE_URL}{path}"
+
+
+def render_message(name: str, context: dict, to: Recipient) -> EmailMultiAlternatives:
+    with translation.override(to.language):
+        context = {
+            **context,
+            "recipient": to,
+            "site_url": settings.SITE_URL,
+            "LANGUAGE_CODE": to.language,
+        }
+        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to.email])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send(name: str, *, to: Iterable, context: dict | None = None) -> int:
+    """Queue message `name` to each recipient (users or addresses). Returns how many.
+
+    `context` may hold a callable under "for_recipient": called with each Recipient
+    inside its language, its result is merged into the context (for links that carry
+    the recipient's language prefix).
+    """
+    recipients = []
+    seen = set()
+    for person in to:
+        r = recipient(person)
+        if r.email and r.email.lower() not in seen:
+            seen.add(r.email.lower())
+            recipients.append(r)
+    if not recipients:
+        return 0
+    context = dict(context or {})
+    per_recipient = context.pop("for_recipient", None)
+
+    def render_and_send():
+        for r in recipients:
+            extra = {}
+            if per_recipient:
+                with translation.override(r.language):
+                    extra = per_recipient(r)
+            try:
+                render_message(name, {**context, **extra}, r).send()
+            except Exception:  # one bad address or a mail server hiccup must not stop the rest
+                logger.exception("Could not send email %s to %s", name, r.email)
+
+    transaction.on_commit(render_and_send)
+    return len(recipients)
