@@ -11,6 +11,20 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _send_emails_at_once(request, monkeypatch):
+    """Emails go out when the transaction commits; a test's transaction never commits.
+
+    Tests that use the `transactional_db` fixture get the real behaviour (and
+    tests/test_emails.py proves that a rolled-back action sends nothing).
+    """
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        return
+    from yhdistystori import emails
+
+    monkeypatch.setattr(emails.transaction, "on_commit", lambda func, **kwargs: func())
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()
