@@ -22,7 +22,7 @@ def _send_emails_at_once(request, monkeypatch):
         return
     from yhdistystori import emails
 
-    monkeypatch.setattr(emails.transaction, "on_commit", lambda func, **kwargs: func())
+    monkeypatch.setattr(emails, "after_commit", lambda func: func())
 
 
 @pytest.fixture

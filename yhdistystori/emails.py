@@ -92,5 +92,9 @@ def send(name: str, *, to: Iterable, context: dict | None = None) -> int:
             except Exception:  # one bad address or a mail server hiccup must not stop the rest
                 logger.exception("Could not send email %s to %s", name, r.email)
 
-    transaction.on_commit(render_and_send)
+    after_commit(render_and_send)
     return len(recipients)
+
+
+def after_commit(func) -> None:
+    transaction.on_commit(func)
