@@ -83,11 +83,11 @@ def send(name: str, *, to: Iterable, context: dict | None = None) -> int:
 
     def render_and_send():
         for r in recipients:
-            extra = {}
-            if per_recipient:
-                with translation.override(r.language):
-                    extra = per_recipient(r)
             try:
+                extra = {}
+                if per_recipient:
+                    with translation.override(r.language):
+                        extra = per_recipient(r)
                 render_message(name, {**context, **extra}, r).send()
             except Exception:  # one bad address or a mail server hiccup must not stop the rest
                 logger.exception("Could not send email %s to %s", name, r.email)
