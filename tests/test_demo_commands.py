@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -104,6 +105,22 @@ def test_demo_users_have_their_roles_and_can_log_in(client, fast_hashing):
         assert email in output
         assert client.login(username=email, password=demo_data.DEMO_PASSWORD), email
         client.logout()
+
+
+@pytest.mark.django_db
+def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client, fast_hashing):
+    output = load_demo()
+    load_demo()  # the addresses are not duplicated
+
+    assert "http://127.0.0.1:8000/accounts/login/" in output
+    for _role, email, *_rest in demo_data.DEMO_USERS:
+        assert EmailAddress.objects.get(email=email).verified
+        response = client.post(
+            "/accounts/login/", {"login": email, "password": demo_data.DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, email
+        assert response["Location"] == "/my/", email
+        client.post("/accounts/logout/")
 
 
 @pytest.mark.django_db

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -47,6 +49,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
 ROOT_URLCONF = "yhdistystori.urls"
@@ -119,7 +122,70 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# Accounts (django-allauth): people sign in with their email address and a password.
+AUTHENTICATION_BACKENDS = [
+    # The admin's login form and the test client's login() go through this one.
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "my_page"
+ACCOUNT_ADAPTER = "yhdistystori.accounts.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "yhdistystori.accounts.LoginForm",
+    "signup": "yhdistystori.accounts.SignupForm",
+    "add_email": "yhdistystori.accounts.AddEmailForm",
+    "change_password": "yhdistystori.accounts.ChangePasswordForm",
+    "reset_password": "yhdistystori.accounts.ResetPasswordForm",
+    "reset_password_from_key": "yhdistystori.accounts.ResetPasswordKeyForm",
+    "set_password": "yhdistystori.accounts.SetPasswordForm",
+}
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# Nothing is published by an account whose address has not been proven: the
+# emailed link (not a code, which people would have to type) verifies it.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+# One address per account; a new one replaces the old only once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+# Tell people when their password or address changes: the mail that warns of a takeover.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Yhdistystori: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Attempts counted in the cache (Redis in production, so that every worker sees
+# the same counts). "ip" counts per client address, "key" per email address
+# (allauth's login key is the address typed), "user" per signed-in user.
+ACCOUNT_RATE_LIMITS = {
+    # Failed logins: per address (one machine trying many accounts) and per
+    # account (many machines trying one account). A success gives its try back.
+    "login_failed": "10/10m/ip,5/15m/key",
+    "login": "30/m/ip",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# How many proxies in front of the app append to X-Forwarded-For: the client's
+# address, which the per-address limits count, is that many entries from the end.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Our own public forms (yhdistystori/ratelimits.py), per client address.
+PUBLIC_FORM_RATE_LIMITS = {
+    "feedback": "5/10m/ip,20/d/ip",
+    "report": "5/10m/ip,20/d/ip",
+}
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.
 LANGUAGE_CODE = "fi"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from associations import api as associations_api
-from yhdistystori import views
+from yhdistystori import account_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
 admin.site.site_title = _("Yhdistystori administration")
@@ -28,6 +28,12 @@ urlpatterns += i18n_patterns(
     path("associations/", include("associations.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("feedback/", views.feedback, name="feedback"),
+    # Ours first: the same login page, answering 429 when failed logins are throttled.
+    path("accounts/login/", account_views.login, name="account_login"),
+    path("accounts/", include("allauth.urls")),
+    path("my/", account_views.my_page, name="my_page"),
+    path("my/language/", account_views.my_language, name="my_language"),
+    path("my/account/delete/", account_views.account_delete, name="account_delete"),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from associations.models import Association, Category, LiaisonContact
 from yhdistystori.forms import FeedbackForm
+from yhdistystori.ratelimits import limit_exceeded
 
 
 @require_GET
@@ -34,9 +37,14 @@ def feedback(request: HttpRequest) -> HttpResponse:
     page = request.GET.get("page") or request.POST.get("page_url") or ""
     if not url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}):
         page = ""
+    throttled = False
     if request.method == "POST":
         form = FeedbackForm(request.POST)
-        if form.is_valid():
+        throttled = limit_exceeded(request, "feedback")
+        if throttled:
+            # The form comes back as typed, with a note to send it again later.
+            status = HTTPStatus.TOO_MANY_REQUESTS
+        elif form.is_valid():
             item = form.save(commit=False)
             item.language = get_language() or ""
             item.save()
@@ -45,11 +53,13 @@ def feedback(request: HttpRequest) -> HttpResponse:
                 _("Thank you. Your feedback was received; we answer within 14 days."),
             )
             return redirect(page or "home")
-        status = 400
+        else:
+            status = HTTPStatus.BAD_REQUEST
     else:
         form = FeedbackForm(initial={"page_url": page})
-        status = 200
-    return render(request, "yhdistystori/feedback.html", {"form": form}, status=status)
+        status = HTTPStatus.OK
+    context = {"form": form, "throttled": throttled}
+    return render(request, "yhdistystori/feedback.html", context, status=status)
 
 
 @require_GET

@@ -165,7 +165,7 @@ DEMO_USERS = [
         "Demo Edustaja",
         None,
         False,
-        "association representative",
+        "association representative, /my/",
     ),
 ]
 # The liaison user is the named contact of the first (general) liaison.

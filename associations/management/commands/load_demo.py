@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -44,7 +45,8 @@ class Command(BaseCommand):
         lines = [f"Demo logins (password: {demo_data.DEMO_PASSWORD}):"]
         for role, email, _name, _group, _superuser, description in demo_data.DEMO_USERS:
             lines.append(f"  {role:<11} {email:<26} {description}")
-        lines.append("Site: http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)")
+        lines.append("Site: http://127.0.0.1:8000/")
+        lines.append("Log in: http://127.0.0.1:8000/accounts/login/  (city staff: /admin/)")
         self.stdout.write("\n".join(lines))
 
 
@@ -117,6 +119,10 @@ def _load_users(general_liaison: LiaisonContact) -> None:
         if created or not user.check_password(demo_data.DEMO_PASSWORD):
             user.set_password(demo_data.DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        # Logging in needs a verified address (ACCOUNT_EMAIL_VERIFICATION = "mandatory").
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         if group_name:
             user.groups.set([Group.objects.get(name=group_name)])
         if email == demo_data.LIAISON_USER_EMAIL and general_liaison.user_id != user.pk:
