@@ -274,6 +274,29 @@ def test_the_admin_login_form_still_works_for_staff(client):
     assert client.get("/en/admin/").status_code == 200
 
 
+@pytest.mark.django_db
+def test_failed_admin_logins_count_towards_the_same_limit(client, clock):
+    verified_user("staff@example.fi", is_staff=True)
+    for _attempt in range(5):
+        response = client.post(
+            "/en/admin/login/", {"username": "staff@example.fi", "password": "x"}
+        )
+        assert response.status_code == 200
+
+    refused = client.post(
+        "/en/admin/login/", {"username": "staff@example.fi", "password": PASSWORD}
+    )
+    assert refused.status_code == 200
+    assert "Too many failed login attempts" in page_text(refused)
+    assert log_in(client, "staff@example.fi").status_code == 429
+
+    clock.advance(15 * 60 + 1)
+    response = client.post(
+        "/en/admin/login/", {"username": "staff@example.fi", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
 # --- Password reset and change -------------------------------------------------------
 
 
@@ -550,6 +573,20 @@ def test_deleting_the_account_needs_the_right_password(client):
     assert "The password is not correct." in page_text(response)
     assert User.objects.filter(pk=user.pk).exists()
     assert client.get("/my/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_guessing_the_password_on_the_delete_page_is_throttled(client, clock):
+    user = verified_user("maija@example.fi")
+    client.force_login(user)
+    for _attempt in range(5):
+        assert client.post("/my/account/delete/", {"password": "väärä"}).status_code == 400
+
+    response = client.post("/en/my/account/delete/", {"password": PASSWORD})
+
+    assert response.status_code == 429
+    assert "Too many failed login attempts" in page_text(response)
+    assert User.objects.filter(pk=user.pk).exists()
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.db import transaction
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
@@ -209,6 +210,26 @@ class ResetPasswordKeyForm(_OurFields, allauth_forms.ResetPasswordKeyForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._restyle()
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """The admin's login form, checking the password through allauth so that failed
+    attempts there count towards the same limits as on /accounts/login/: staff
+    accounts are the ones most worth guessing."""
+
+    def clean(self):
+        from allauth.account.adapter import get_adapter
+
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email is not None and password:
+            self.user_cache = get_adapter(self.request).authenticate(
+                self.request, email=email, password=password
+            )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()
+            self.confirm_login_allowed(self.user_cache)
+        return self.cleaned_data
 
 
 # --- Our own account forms (/my/) ----------------------------------------------------

@@ -160,6 +160,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
+# Our account emails name the site in their subjects; this is for any allauth
+# email we have not rewritten (templates/emails/account/).
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Yhdistystori: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Attempts counted in the cache (Redis in production, so that every worker sees
