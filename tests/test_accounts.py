@@ -222,6 +222,17 @@ def test_wrong_password_is_refused_with_a_message_and_keeps_the_address(client):
 
 
 @pytest.mark.django_db
+def test_a_closed_account_is_told_so_at_login(client):
+    verified_user("maija@example.fi", is_active=False)
+
+    response = log_in(client, "maija@example.fi", prefix="/en", follow=True)
+
+    assert response.redirect_chain[-1][0] == "/en/accounts/inactive/"
+    assert "This account is closed" in page_text(response)
+    assert client.get("/my/").status_code == 302
+
+
+@pytest.mark.django_db
 def test_logout_is_a_post_and_a_get_only_asks(client):
     user = verified_user()
     client.force_login(user)
