@@ -1,20 +1,27 @@
 from __future__ import annotations
 
 import csv
+from http import HTTPStatus
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from associations import jsonld
+from associations import jsonld, workflows
 from associations.filters import AssociationFilter
-from associations.models import Association, LiaisonContact
+from associations.forms import ClaimForm, ReportForm
+from associations.models import Association, Claim, LiaisonContact, Membership, ModerationAction
+from associations.permissions import association_for_viewer, is_liaison
 from associations.results import SearchResults
+from yhdistystori.ratelimits import limit_exceeded
 
 CSV_MAX_ROWS = 100_000
 
@@ -67,20 +74,139 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-@require_GET
-def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    association = get_object_or_404(
-        Association.objects.published().prefetch_related(
-            "categories", "districts", "target_groups", "languages"
-        ),
-        slug=slug,
-    )
+# The liaison's last word on a profile that is not public, shown to its editors.
+NOTE_KINDS = {
+    Association.Status.DRAFT: [ModerationAction.Kind.REJECT_LISTING],
+    Association.Status.HIDDEN: [ModerationAction.Kind.HIDE, ModerationAction.Kind.ORPHANED],
+}
+
+
+def moderation_note(association: Association) -> ModerationAction | None:
+    """Why the liaison returned or hid this profile, if that is its current state."""
+    kinds = NOTE_KINDS.get(association.status)
+    if not kinds:
+        return None
+    return association.moderation_actions.filter(kind__in=kinds).first()
+
+
+def profile_context(request: HttpRequest, association: Association) -> dict:
+    """The profile page: what residents see, and the editors' tools for those who edit it."""
+    user = request.user
+    membership = None
+    liaison = False
+    if user.is_authenticated:
+        membership = Membership.objects.filter(association=association, user=user).first()
+        liaison = is_liaison(user)
+    can_edit = membership is not None or liaison
     context = {
         "association": association,
         "liaison": LiaisonContact.for_association(association),
         "jsonld": jsonld.organization(association, request),
+        "membership": membership,
+        "can_edit": can_edit,
+        # The listing came from a register or the city: its association may take it over.
+        "can_claim": not can_edit and not association.is_claimed,
     }
-    return render(request, "associations/detail.html", context)
+    if can_edit:
+        context["moderation_note"] = moderation_note(association)
+        context["pending_change"] = association.changes.pending().first()
+    elif context["can_claim"] and user.is_authenticated:
+        context["my_claim"] = (
+            Claim.objects.pending().filter(association=association, user=user).first()
+        )
+    return context
+
+
+def profile_response(
+    request: HttpRequest, association: Association, status: int = HTTPStatus.OK
+) -> HttpResponse:
+    return render(
+        request, "associations/detail.html", profile_context(request, association), status=status
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    association = association_for_viewer(
+        request.user,
+        slug,
+        Association.objects.prefetch_related(
+            "categories", "districts", "target_groups", "languages"
+        ),
+    )
+    return profile_response(request, association)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim(request: HttpRequest, slug: str) -> HttpResponse:
+    """Someone from the association asks the liaison to let them take over the listing."""
+    association = association_for_viewer(request.user, slug)
+    refusal = ""
+    pending = Claim.objects.pending().filter(association=association, user=request.user).first()
+    if Membership.objects.filter(association=association, user=request.user).exists():
+        refusal = _("You are already an editor of this association.")
+    elif pending:
+        refusal = _("You have already asked to take over this listing.")
+    status = HTTPStatus.OK
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST":
+        status = HTTPStatus.BAD_REQUEST
+        if not refusal and form.is_valid():
+            try:
+                workflows.claim_create(
+                    association=association,
+                    user=request.user,
+                    position=form.cleaned_data["position"],
+                    message=form.cleaned_data["message"],
+                )
+            except workflows.WorkflowError as error:
+                refusal = error.message
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. The city's liaison checks your request and you get an "
+                        "email when it is decided. You can follow it on My page."
+                    ),
+                )
+                return redirect(association)
+    context = {"association": association, "form": form, "refusal": refusal, "claim": pending}
+    return render(request, "associations/claim.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone may tell the liaison that a listing is wrong, defunct or inappropriate."""
+    association = association_for_viewer(request.user, slug)
+    throttled = False
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        throttled = limit_exceeded(request, "report")
+        if throttled:
+            # The form comes back as typed, with a note to send it again later.
+            status = HTTPStatus.TOO_MANY_REQUESTS
+        elif form.is_valid():
+            workflows.report_create(
+                association=association,
+                reason=form.cleaned_data["reason"],
+                message=form.cleaned_data["message"],
+                contact=form.cleaned_data["contact"],
+                reporter=request.user,
+                language=(get_language() or settings.LANGUAGE_CODE)[:2],
+            )
+            messages.success(
+                request,
+                _("Thank you for the report. The city's liaison will look into it."),
+            )
+            return redirect(association)
+        else:
+            status = HTTPStatus.BAD_REQUEST
+    else:
+        form = ReportForm()
+        status = HTTPStatus.OK
+    context = {"association": association, "form": form, "throttled": throttled}
+    return render(request, "associations/report.html", context, status=status)
 
 
 class _Echo:

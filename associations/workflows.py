@@ -140,10 +140,23 @@ def lock(association: Association) -> Association:
 
 
 @transaction.atomic
-def association_create(*, user, values: dict[str, Any], relations: dict[str, list]) -> Association:
-    """A new listing as a draft, with `user` as its owner. Only its editors see it."""
+def association_create(
+    *, user, values: dict[str, Any], relations: dict[str, list], logo=None
+) -> Association:
+    """A new listing as a draft, with `user` as its owner. Only its editors see it.
+
+    `logo` is an associations.logos.ProcessedLogo.
+    """
     association = Association(**values, status=Association.Status.DRAFT, is_claimed=True)
-    association.save()
+    if logo is not None:
+        logo.save_to(association)
+    try:
+        with transaction.atomic():
+            association.save()
+    except IntegrityError as exc:  # the form checked, but another save came in between
+        raise WorkflowError(
+            _("Another association already has this register number or business ID.")
+        ) from exc
     for name, terms in relations.items():
         getattr(association, name).set(terms)
     association.update_search_terms()
@@ -333,6 +346,18 @@ def invitation_create(*, association: Association, inviter, email: str) -> Invit
 
 
 @transaction.atomic
+def invitation_cancel(*, invitation: Invitation) -> Invitation:
+    """The link stops working; an invitation used already stays as it was."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise WorkflowError(_("This invitation has been used already."))
+    if invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+@transaction.atomic
 def invitation_accept(*, token: str, user) -> Membership:
     invitation = Invitation.find(token)
     if invitation is None:
@@ -516,7 +541,8 @@ def profile_update(
             current=association,
             changes=list(
                 association.changes.filter(version__gt=base_version)
-                .exclude(status=ProfileChange.Status.PENDING)
+                # Changes that never went live (waiting, or refused by the liaison) are not news.
+                .exclude(status__in=[ProfileChange.Status.PENDING, ProfileChange.Status.REJECTED])
                 .select_related("user")
                 .order_by("created_at")
             ),

@@ -7,6 +7,7 @@ from associations.models import (
     Category,
     District,
     LiaisonContact,
+    Membership,
     TargetGroup,
 )
 from yhdistystori.models import User
@@ -125,3 +126,14 @@ class CompleteAssociationFactory(AssociationFactory):
     seeks_volunteers = True
     is_claimed = True
     logo = factory.django.ImageField(filename="logo.png", color="navy", width=60, height=60)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An editor of an association (role=Membership.Role.OWNER for an owner)."""
+
+    class Meta:
+        model = Membership
+
+    association = factory.SubFactory(AssociationFactory)
+    user = factory.SubFactory(UserFactory)
+    role = Membership.Role.EDITOR

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from associations.my_page import my_page_context
 from yhdistystori.accounts import DeleteAccountForm, LanguageForm, user_delete
 from yhdistystori.models import User
 
@@ -35,7 +36,7 @@ def _is_throttled(form, field: str) -> bool:
 
 
 def _my_page(request: HttpRequest, *, language_form: LanguageForm, status: int = 200):
-    context = {"language_form": language_form}
+    context = {"language_form": language_form, **my_page_context(request.user)}
     return render(request, "my/index.html", context, status=status)
 
 

@@ -147,7 +147,11 @@ class AssociationQuerySet(models.QuerySet):
         if user.is_authenticated and is_liaison(user):
             return self
         if user.is_authenticated:
-            return self.filter(Q(status=Association.Status.PUBLISHED) | Q(memberships__user=user))
+            # A subquery, not a join: a join repeats a published row once per editor.
+            from associations.models.editors import Membership
+
+            edited = Membership.objects.filter(user=user).values("association_id")
+            return self.filter(Q(status=Association.Status.PUBLISHED) | Q(pk__in=edited))
         return self.published()
 
     def edited_by(self, user):
@@ -409,11 +413,16 @@ def is_liaison(user) -> bool:
     return cached
 
 
+# Paths under /associations/ that are not profiles (associations/urls.py): a profile
+# with one of these addresses could never be opened.
+RESERVED_SLUGS = frozenset({"new", "invitations", "export-csv", "exportcsv", "export"})
+
+
 def unique_slug(name: str, exclude_pk: int | None = None) -> str:
     base = slugify(search.fold(name))[:200] or "yhdistys"
     slug, n = base, 1
     taken = Association.objects.exclude(pk=exclude_pk).filter(slug__startswith=base)
-    existing = set(taken.values_list("slug", flat=True))
+    existing = set(taken.values_list("slug", flat=True)) | RESERVED_SLUGS
     while slug in existing:
         n += 1
         slug = f"{base}-{n}"

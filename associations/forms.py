@@ -1,0 +1,148 @@
+"""Forms of the association editors' pages and the public report form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from associations.logos import LogoField
+from associations.models import Association, Claim, Report
+from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS
+from yhdistystori.validators import normalize_business_id, normalize_register_number
+
+
+def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    # People type "kuoro.fi"; take it as https, as the admin does.
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+def _one_line_breaks(text: str) -> str:
+    """Browsers send CRLF; stored text has LF, so an unchanged text compares equal."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class ProfileForm(forms.ModelForm):
+    """Every field of a profile as its editors keep it.
+
+    The form only validates: the views hand the cleaned values to
+    workflows.association_create / profile_update, which save and record them.
+    `editing` adds the version the form was opened at and "remove the logo".
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    logo = LogoField(required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    class Meta:
+        model = Association
+        fields = [*PROFILE_FIELDS, *PROFILE_RELATIONS]
+        formfield_callback = _formfield
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            **dict.fromkeys(PROFILE_RELATIONS, forms.CheckboxSelectMultiple),
+        }
+        help_texts = {
+            "description": _("What the association does, for whom, and how to join in."),
+            "email": _("An address of the association that residents may write to."),
+        }
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editing = editing
+        if not editing:
+            del self.fields["version"]
+            del self.fields["remove_logo"]
+        elif not (self.instance.logo):
+            del self.fields["remove_logo"]
+
+    def clean_register_number(self) -> str:
+        value = self.cleaned_data["register_number"].strip()
+        return normalize_register_number(value) if value else ""
+
+    def clean_business_id(self) -> str:
+        value = self.cleaned_data["business_id"].strip()
+        return normalize_business_id(value) if value else ""
+
+    def clean_description(self) -> str:
+        return _one_line_breaks(self.cleaned_data["description"])
+
+    @property
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+
+    @property
+    def relations(self) -> dict[str, list]:
+        return {name: list(self.cleaned_data[name]) for name in PROFILE_RELATIONS}
+
+    def plain_fields(self):
+        """The fields shown as inputs one by one, in the order of PROFILE_FIELDS."""
+        return [self[name] for name in PROFILE_FIELDS]
+
+    def term_groups(self) -> list[dict]:
+        """The four term lists as checkbox groups (associations/includes/checkbox_group.html)."""
+        groups = []
+        for name in PROFILE_RELATIONS:
+            field = self[name]
+            ticked = {str(value) for value in (field.value() or [])}
+            options = [
+                (term.pk, term.name, str(term.pk) in ticked) for term in field.field.queryset
+            ]
+            groups.append({"field": field, "options": options})
+        return groups
+
+
+class ClaimForm(forms.ModelForm):
+    class Meta:
+        model = Claim
+        fields = ["position", "message"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+
+    def clean_position(self) -> str:
+        return self.cleaned_data["position"].strip()
+
+    def clean_message(self) -> str:
+        return _one_line_breaks(self.cleaned_data["message"].strip())
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the new editor"),
+        help_text=_("We send a link to this address. It works once, for 14 days."),
+        max_length=254,
+    )
+
+
+class ReportForm(forms.ModelForm):
+    # A field people do not see; robots fill it in (as on the feedback form).
+    website = forms.CharField(
+        required=False,
+        label="",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["reason", "message", "contact"]
+        widgets = {
+            "reason": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A ModelForm adds an empty "---------" choice to a radio select; a reason is required.
+        self.fields["reason"].choices = Report.Reason.choices
+
+    def clean_message(self) -> str:
+        message = _one_line_breaks(self.cleaned_data["message"].strip())
+        if len(message) < 5:
+            raise forms.ValidationError(_("Please write a few words."))
+        return message
+
+    def clean_website(self) -> str:
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This form could not be sent."))
+        return ""

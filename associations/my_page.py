@@ -1,0 +1,72 @@
+"""The associations part of a person's /my/ page: what they edit and what they have claimed.
+
+`my_page_context(user)` gives the context that templates/my/associations.html and
+templates/my/claims.html read, in four queries however many rows there are.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from associations.models import Claim, Membership, ModerationAction, ProfileChange
+from associations.views import NOTE_KINDS
+
+# Decided claims stay on the page this long, so that a rejection's reason is seen.
+RECENT_CLAIM_DAYS = 90
+# More than anyone edits; a bound on the page's size all the same.
+MAX_ROWS = 200
+
+
+def my_associations(user) -> list[dict]:
+    """The user's memberships with the liaison's last word on each non-public profile."""
+    memberships = list(
+        Membership.objects.filter(user=user)
+        .select_related("association")
+        .order_by("association__name", "association_id")[:MAX_ROWS]
+    )
+    ids = [m.association_id for m in memberships]
+    kinds = {kind for kinds in NOTE_KINDS.values() for kind in kinds}
+    latest_actions = {
+        action.association_id: action
+        for action in ModerationAction.objects.filter(association_id__in=ids, kind__in=kinds)
+        .order_by("association_id", "-created_at", "-id")
+        .distinct("association_id")
+    }
+    waiting = set(
+        ProfileChange.objects.pending()
+        .filter(association_id__in=ids)
+        .values_list("association_id", flat=True)
+    )
+    rows = []
+    for membership in memberships:
+        association = membership.association
+        note = latest_actions.get(association.pk)
+        if note is not None and note.kind not in NOTE_KINDS.get(association.status, []):
+            note = None
+        rows.append(
+            {
+                "association": association,
+                "membership": membership,
+                "note": note,
+                "change_waiting": association.pk in waiting,
+            }
+        )
+    return rows
+
+
+def my_claims(user, now=None):
+    """Pending claims, and those decided in the last RECENT_CLAIM_DAYS days, newest first."""
+    since = (now or timezone.now()) - timedelta(days=RECENT_CLAIM_DAYS)
+    return list(
+        Claim.objects.filter(user=user)
+        .filter(Q(status=Claim.Status.PENDING) | Q(decided_at__gte=since))
+        .select_related("association")
+        .order_by("-created_at", "-id")[:MAX_ROWS]
+    )
+
+
+def my_page_context(user) -> dict:
+    return {"my_associations": my_associations(user), "my_claims": my_claims(user)}
