@@ -229,6 +229,14 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "yhdistystori@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for links in emails sent without a request (reminders,
+# digests from cron). Requests build their own links from the Host header.
+# Defaults to https:// and the first ALLOWED_HOSTS name in production.
+_first_host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in ("*", "")), "")
+SITE_URL = env_str(
+    "SITE_URL",
+    "http://127.0.0.1:8000" if DEBUG else f"https://{_first_host}" if _first_host else "",
+).rstrip("/")
 
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
