@@ -9,19 +9,34 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from associations import demo_data
+from associations import demo_data, queue
 from associations.models import (
     ActivityLanguage,
     Association,
     Category,
+    Claim,
     District,
     LiaisonContact,
+    Membership,
+    ProfileChange,
+    Report,
     TargetGroup,
 )
 from yhdistystori.models import SiteConfiguration
 from yhdistystori.validators import validate_business_id, validate_register_number
 
-COUNTED_MODELS = [Association, Category, District, TargetGroup, ActivityLanguage, LiaisonContact]
+COUNTED_MODELS = [
+    Association,
+    Category,
+    District,
+    TargetGroup,
+    ActivityLanguage,
+    LiaisonContact,
+    Membership,
+    Claim,
+    Report,
+    ProfileChange,
+]
 
 
 @pytest.fixture
@@ -84,6 +99,31 @@ def test_running_load_demo_twice_changes_no_counts(fast_hashing):
     assert counts() == first
     # Passwords are not re-hashed when they are already the demo password.
     assert dict(get_user_model().objects.values_list("email", "password")) == passwords
+
+
+@pytest.mark.django_db
+def test_demo_gives_the_representative_associations_and_the_liaison_a_queue(fast_hashing):
+    load_demo()
+
+    representative = get_user_model().objects.get(email=demo_data.REPRESENTATIVE_EMAIL)
+    statuses = set(Association.objects.edited_by(representative).values_list("status", flat=True))
+    assert statuses == {"draft", "pending", "published"}
+    counts = queue.queue_counts()
+    assert all(counts[kind] >= 1 for kind in ("listing", "claim", "report", "change", "stale"))
+    assert ProfileChange.objects.feed().exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_keeps_what_people_changed_in_the_demo(fast_hashing):
+    load_demo()
+    pending = Association.objects.filter(status=Association.Status.PENDING).first()
+    pending.status = Association.Status.PUBLISHED
+    pending.save()
+
+    load_demo()
+
+    pending.refresh_from_db()
+    assert pending.status == Association.Status.PUBLISHED
 
 
 @pytest.mark.django_db

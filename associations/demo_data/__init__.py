@@ -24,6 +24,7 @@ from associations.demo_data.vocabulary import (
     LANGUAGES,
     LIAISON_USER_EMAIL,
     LIAISONS,
+    REPRESENTATIVE_EMAIL,
     SITE,
     TARGET_GROUPS,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "LANGUAGES",
     "LIAISONS",
     "LIAISON_USER_EMAIL",
+    "REPRESENTATIVE_EMAIL",
     "SITE",
     "TARGET_GROUPS",
     "DemoAssociation",

@@ -170,3 +170,5 @@ DEMO_USERS = [
 ]
 # The liaison user is the named contact of the first (general) liaison.
 LIAISON_USER_EMAIL = "liaison@demo.example"
+# The representative edits a few associations and has a claim waiting (load_demo).
+REPRESENTATIVE_EMAIL = "edustaja@demo.example"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,13 +11,16 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from associations import demo_data
+from associations import demo_data, workflows
 from associations.models import (
     ActivityLanguage,
     Association,
     Category,
+    Claim,
     District,
     LiaisonContact,
+    Membership,
+    Report,
     TargetGroup,
 )
 from yhdistystori.models import SiteConfiguration
@@ -38,6 +43,7 @@ class Command(BaseCommand):
             liaisons = _load_liaisons(vocab)
             setup_roles()
             _load_users(liaisons[0])
+            _load_editor_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo data is in place: {count} associations."))
         self._print_logins()
 
@@ -69,9 +75,16 @@ def load_vocabulary(model, rows) -> dict:
 def _load_associations(vocab: dict) -> int:
     items = demo_data.demo_associations(timezone.localdate())
     for item in items:
-        association, _created = Association.objects.update_or_create(
+        # Existing rows are left as they are: editors and the liaison may have
+        # changed them in the demo, and `make run` runs this every time.
+        association, created = Association.objects.get_or_create(
             slug=item.slug, defaults=item.fields
         )
+        if not created:
+            continue
+        if association.status == Association.Status.PENDING:
+            association.submitted_at = timezone.now() - timedelta(days=3)
+            association.save(update_fields=["submitted_at"])
         for relation in ("categories", "districts", "target_groups", "languages"):
             wanted = [vocab[relation][slug] for slug in getattr(item, relation)]
             getattr(association, relation).set(wanted)
@@ -128,3 +141,59 @@ def _load_users(general_liaison: LiaisonContact) -> None:
         if email == demo_data.LIAISON_USER_EMAIL and general_liaison.user_id != user.pk:
             general_liaison.user = user
             general_liaison.save(update_fields=["user"])
+
+
+def _load_editor_demo() -> None:
+    """The representative's associations and one item of each kind in the liaison's queue.
+
+    Created once: what people do with them in the demo is not undone by a later run.
+    """
+    representative = get_user_model().objects.get(email=demo_data.REPRESENTATIVE_EMAIL)
+    if Membership.objects.filter(user=representative).exists():
+        return
+    ordered = Association.objects.order_by("slug")
+    own = [
+        *ordered.filter(status__in=[Association.Status.DRAFT, Association.Status.PENDING]),
+        *ordered.filter(status=Association.Status.PUBLISHED, is_claimed=True)[:2],
+    ]
+    for association in own:
+        Membership.objects.create(
+            association=association, user=representative, role=Membership.Role.OWNER
+        )
+    published = [a for a in own if a.status == Association.Status.PUBLISHED]
+    # A change that went live (in the liaison's change feed) and a new name waiting.
+    first = published[0]
+    workflows.profile_update(
+        association=first,
+        user=representative,
+        base_version=first.version,
+        values={"seeks_volunteers": True, "phone": "040 123 4567"},
+        relations={},
+    )
+    first.refresh_from_db()
+    workflows.profile_update(
+        association=first,
+        user=representative,
+        base_version=first.version,
+        values={"name": f"{first.name.removesuffix(' ry')} – uusi nimi ry"},
+        relations={},
+    )
+    unclaimed = ordered.filter(status=Association.Status.PUBLISHED, is_claimed=False).first()
+    if unclaimed and not Claim.objects.filter(association=unclaimed).exists():
+        Claim.objects.create(
+            association=unclaimed,
+            user=representative,
+            position="Sihteeri",
+            message="Hoidan yhdistyksen viestintää ja haluaisin päivittää tiedot.",
+            created_at=timezone.now() - timedelta(days=1),
+        )
+    reported = ordered.filter(status=Association.Status.PUBLISHED).exclude(
+        pk__in=[a.pk for a in own]
+    )[3]
+    if not Report.objects.filter(association=reported).exists():
+        Report.objects.create(
+            association=reported,
+            reason=Report.Reason.INACTIVE,
+            message="Yhdistyksen kotisivu ei enää toimi, eikä toimintaa ole näkynyt vuoteen.",
+            created_at=timezone.now() - timedelta(days=2),
+        )
