@@ -1,0 +1,354 @@
+"""Editors of a profile: invitations by email, removing and leaving, handing over ownership."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from associations.models import Association, Invitation, Membership
+from tests.factories import AssociationFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SITE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+@pytest.fixture
+def liaison():
+    user = UserFactory()
+    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
+    return user
+
+
+@pytest.fixture
+def owner():
+    return UserFactory(email="owner@kuoro.example.fi", full_name="Olli Omistaja")
+
+
+@pytest.fixture
+def choir(owner):
+    association = AssociationFactory(name="Kuokkalan Kuoro ry")
+    MembershipFactory(association=association, user=owner, role=Membership.Role.OWNER)
+    return association
+
+
+def url(name, lang="fi", **kwargs):
+    with translation.override(lang):
+        return reverse(f"associations:{name}", kwargs=kwargs)
+
+
+def editors_url(association, lang="fi"):
+    return url("editors", lang, slug=association.slug)
+
+
+def invite(client, association, email, lang="fi"):
+    return client.post(editors_url(association, lang), {"email": email})
+
+
+def link_in(message) -> str:
+    match = re.search(rf"{re.escape(SITE)}(\S*/associations/invitations/[^/\s]+/)", message.body)
+    assert match, message.body
+    return match.group(1)
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+# --- inviting ------------------------------------------------------------------------------
+
+
+def test_owner_invites_an_editor_by_email(client, choir, owner):
+    client.force_login(owner)
+    response = invite(client, choir, "Uusi.Toimittaja@Example.fi")
+    assert response.status_code == 302
+    invitation = Invitation.objects.get()
+    assert invitation.email == "uusi.toimittaja@example.fi"
+    assert invitation.invited_by == owner
+    [message] = mail.outbox
+    assert message.to == ["uusi.toimittaja@example.fi"]
+    assert "Kuokkalan Kuoro ry" in message.subject
+    assert "Olli Omistaja" in message.body
+    assert "The link works once and expires on" in message.body
+    with translation.override("fi"):
+        expires = date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
+    assert f"expires on {expires}." in message.body
+    html = message.alternatives[0][0]
+    assert link_in(message) in html
+
+
+def test_invitation_to_a_person_with_an_account_is_in_their_language(client, choir, owner):
+    UserFactory(email="sven@example.fi", language="sv")
+    client.force_login(owner)
+    invite(client, choir, "sven@example.fi")
+    [message] = mail.outbox
+    assert link_in(message).startswith("/sv/associations/invitations/")
+    assert '<html lang="sv">' in message.alternatives[0][0]
+
+
+def test_invitation_to_a_new_address_is_in_the_language_of_the_inviters_page(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "someone@example.fi", lang="en")
+    [message] = mail.outbox
+    assert link_in(message).startswith("/en/associations/invitations/")
+
+
+def test_owner_sees_open_invitations_and_cancels_one(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "peruttava@example.fi")
+    link = link_in(mail.outbox[0])
+    invitation = Invitation.objects.get()
+    page = client.get(editors_url(choir, "en")).content.decode()
+    assert "Invitations not yet accepted" in page and "peruttava@example.fi" in page
+    response = client.post(url("invitation_cancel", slug=choir.slug, pk=invitation.pk), follow=True)
+    assert "its link no longer works" in " ".join(messages_of(response))
+    invitation.refresh_from_db()
+    assert invitation.revoked_at is not None
+    assert "peruttava@example.fi" not in client.get(editors_url(choir)).content.decode()
+    client.force_login(UserFactory())
+    response = client.get(link)
+    assert response.status_code == 410
+    assert client.post(link).status_code == 410
+    assert Membership.objects.filter(association=choir).count() == 1
+
+
+def test_inviting_an_editor_again_is_a_400_with_the_reason(client, choir, owner):
+    MembershipFactory(association=choir, user=UserFactory(email="jo@example.fi"))
+    client.force_login(owner)
+    response = invite(client, choir, "JO@example.fi", lang="en")
+    assert response.status_code == 400
+    assert "This person is already an editor." in response.content.decode()
+    assert 'value="JO@example.fi"' in response.content.decode()
+    assert not mail.outbox
+
+
+def test_an_invalid_address_is_a_400_that_keeps_it(client, choir, owner):
+    client.force_login(owner)
+    response = invite(client, choir, "ei-osoite", lang="en")
+    assert response.status_code == 400
+    assert "Enter a valid email address." in response.content.decode()
+    assert 'value="ei-osoite"' in response.content.decode()
+
+
+def test_an_editor_sees_the_editors_but_cannot_invite(client, choir):
+    editor = UserFactory()
+    MembershipFactory(association=choir, user=editor)
+    client.force_login(editor)
+    page = client.get(editors_url(choir, "en")).content.decode()
+    assert "Olli Omistaja" in page
+    assert 'name="email"' not in page
+    assert invite(client, choir, "x@example.fi").status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_a_liaison_manages_the_editors_of_any_association(client, choir, liaison):
+    client.force_login(liaison)
+    assert invite(client, choir, "uusi@example.fi").status_code == 302
+    assert Invitation.objects.filter(association=choir).exists()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_outsiders_do_not_see_the_editors(client, choir, who):
+    if who == "outsider":
+        client.force_login(UserFactory())
+    response = client.get(editors_url(choir))
+    assert response.status_code == (302 if who == "anonymous" else 403)
+
+
+# --- accepting -------------------------------------------------------------------------------
+
+
+def test_the_link_shows_the_association_and_an_accept_button(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "uusi@example.fi", lang="en")
+    link = link_in(mail.outbox[0])
+    client.logout()
+    page = client.get(link).content.decode()
+    assert "Invitation to edit Kuokkalan Kuoro ry" in page
+    assert "Olli Omistaja invites you" in page
+    # Anonymous visitors log in or sign up and come back here.
+    assert f'href="/en/accounts/login/?next={link}"' in page
+    assert f'href="/en/accounts/signup/?next={link}"' in page
+
+    invitee = UserFactory(email="uusi@example.fi")
+    client.force_login(invitee)
+    page = client.get(link).content.decode()
+    assert "Accept the invitation" in page
+
+
+def test_anonymous_accept_is_sent_to_log_in_first(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "uusi@example.fi")
+    link = link_in(mail.outbox[0])
+    client.logout()
+    response = client.post(link)
+    assert response.status_code == 302
+    assert "/accounts/login/?next=" in response["Location"]
+    assert Membership.objects.filter(association=choir).count() == 1
+
+
+def test_the_link_works_once(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "uusi@example.fi", lang="en")
+    link = link_in(mail.outbox[0])
+    invitee = UserFactory(email="uusi@example.fi")
+    client.force_login(invitee)
+    response = client.post(link, follow=True)
+    membership = Membership.objects.get(association=choir, user=invitee)
+    assert membership.role == Membership.Role.EDITOR
+    assert response.redirect_chain[-1][0] == f"/en/associations/{choir.slug}/"
+    assert "You are now an editor of Kuokkalan Kuoro ry." in " ".join(messages_of(response))
+
+    someone_else = UserFactory()
+    client.force_login(someone_else)
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "This invitation has been used already." in response.content.decode()
+    response = client.post(link)
+    assert response.status_code == 410
+    assert not Membership.objects.filter(user=someone_else).exists()
+
+
+def test_an_expired_link_is_refused(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "uusi@example.fi", lang="en")
+    link = link_in(mail.outbox[0])
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    invitee = UserFactory()
+    client.force_login(invitee)
+    response = client.get(link)
+    assert response.status_code == 410
+    assert "This invitation has expired." in response.content.decode()
+    assert "Ask an owner of Kuokkalan Kuoro ry to send you a new invitation." in (
+        response.content.decode()
+    )
+    assert client.post(link).status_code == 410
+    assert not Membership.objects.filter(user=invitee).exists()
+
+
+def test_an_unknown_link_is_not_found(client):
+    client.force_login(UserFactory())
+    response = client.get(url("invitation", "en", token="ei-tallaista-kutsua"))
+    assert response.status_code == 404
+    assert "This invitation link is not valid." in response.content.decode()
+    assert client.post(url("invitation", token="ei-tallaista-kutsua")).status_code == 404
+
+
+def test_a_new_invitation_to_the_same_address_replaces_the_old_link(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "uusi@example.fi")
+    invite(client, choir, "uusi@example.fi")
+    old, new = link_in(mail.outbox[0]), link_in(mail.outbox[1])
+    client.force_login(UserFactory())
+    assert client.get(old).status_code == 410
+    assert client.get(new).status_code == 200
+
+
+def test_an_invited_editor_of_a_draft_sees_the_draft(client, owner):
+    draft = AssociationFactory(status=Association.Status.DRAFT)
+    MembershipFactory(association=draft, user=owner, role=Membership.Role.OWNER)
+    client.force_login(owner)
+    invite(client, draft, "uusi@example.fi")
+    invitee = UserFactory()
+    client.force_login(invitee)
+    client.post(link_in(mail.outbox[0]))
+    with translation.override("fi"):
+        assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+# --- removing, leaving and handing over ------------------------------------------------------
+
+
+def test_owner_removes_an_editor(client, choir, owner):
+    editor = MembershipFactory(association=choir)
+    client.force_login(owner)
+    response = client.post(url("editor_remove", slug=choir.slug, pk=editor.pk))
+    assert response.status_code == 302
+    assert not Membership.objects.filter(pk=editor.pk).exists()
+
+
+def test_an_editor_cannot_remove_another_editor(client, choir, owner):
+    editor = MembershipFactory(association=choir)
+    other = MembershipFactory(association=choir)
+    client.force_login(editor.user)
+    owners = Membership.objects.get(user=owner)
+    for target in (other, owners):
+        response = client.post(url("editor_remove", slug=choir.slug, pk=target.pk))
+        assert response.status_code == 403
+    assert Membership.objects.filter(association=choir).count() == 3
+
+
+def test_an_editor_leaves(client, choir):
+    editor = MembershipFactory(association=choir)
+    client.force_login(editor.user)
+    response = client.post(url("editor_remove", "en", slug=choir.slug, pk=editor.pk), follow=True)
+    assert response.redirect_chain[-1][0] == "/en/my/"
+    assert "You are no longer an editor of Kuokkalan Kuoro ry." in " ".join(messages_of(response))
+    assert not Membership.objects.filter(pk=editor.pk).exists()
+
+
+def test_the_last_owner_cannot_leave(client, choir, owner):
+    MembershipFactory(association=choir)  # an editor, not an owner
+    membership = Membership.objects.get(user=owner)
+    client.force_login(owner)
+    response = client.post(url("editor_remove", "en", slug=choir.slug, pk=membership.pk))
+    assert response.status_code == 400
+    assert "The association must keep an owner." in response.content.decode()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_owner_hands_over_ownership_and_can_then_leave(client, choir, owner):
+    successor = MembershipFactory(association=choir, user=UserFactory(full_name="Seuraaja"))
+    mine = Membership.objects.get(user=owner)
+    client.force_login(owner)
+    response = client.post(
+        url("owner_transfer", "en", slug=choir.slug, pk=successor.pk), follow=True
+    )
+    assert "Seuraaja is now the owner. You remain an editor." in " ".join(messages_of(response))
+    successor.refresh_from_db()
+    mine.refresh_from_db()
+    assert successor.is_owner and not mine.is_owner
+    # Now an editor, the former owner may leave; the new owner keeps the association.
+    assert client.post(url("editor_remove", slug=choir.slug, pk=mine.pk)).status_code == 302
+    assert list(Membership.objects.filter(association=choir)) == [successor]
+
+
+def test_an_editor_cannot_hand_over_ownership(client, choir):
+    editor = MembershipFactory(association=choir)
+    other = MembershipFactory(association=choir)
+    client.force_login(editor.user)
+    for target in (editor, other):
+        response = client.post(url("owner_transfer", slug=choir.slug, pk=target.pk))
+        assert response.status_code == 403
+    assert Membership.objects.filter(association=choir, role="owner").count() == 1
+
+
+def test_removing_and_handing_over_accept_only_post(client, choir, owner):
+    mine = Membership.objects.get(user=owner)
+    client.force_login(owner)
+    for name in ("editor_remove", "owner_transfer"):
+        assert client.get(url(name, slug=choir.slug, pk=mine.pk)).status_code == 405
+
+
+def test_the_editors_page_query_count_is_bounded(
+    client, choir, owner, django_assert_max_num_queries
+):
+    for _n in range(5):
+        MembershipFactory(association=choir)
+    client.force_login(owner)
+    for n in range(3):
+        invite(client, choir, f"kutsu{n}@example.fi")
+    client.get(editors_url(choir))
+    with django_assert_max_num_queries(12):
+        page = client.get(editors_url(choir)).content.decode()
+    assert page.count('class="editor-item"') == 6 + 3
