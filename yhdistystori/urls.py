@@ -34,9 +34,15 @@ urlpatterns += i18n_patterns(
     path("my/", account_views.my_page, name="my_page"),
     path("my/language/", account_views.my_language, name="my_language"),
     path("my/account/delete/", account_views.account_delete, name="account_delete"),
+    path("moderation/", include("associations.moderation_urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
 
 if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+    def media(request, path):
+        # MEDIA_ROOT is read per request, so tests that move it are served too.
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+    urlpatterns += [path("media/<path:path>", media)]
