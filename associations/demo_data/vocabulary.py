@@ -148,7 +148,7 @@ DEMO_USERS = [
         "Sanna Esimerkki",
         "liaison",
         False,
-        "city liaison, /admin/",
+        "city liaison, /moderation/ and /admin/",
     ),
     ("grants", "grants@demo.example", "Demo Avustus", "grants", False, "grants officer"),
     (

@@ -154,7 +154,9 @@ def _load_editor_demo() -> None:
     ordered = Association.objects.order_by("slug")
     own = [
         *ordered.filter(status__in=[Association.Status.DRAFT, Association.Status.PENDING]),
-        *ordered.filter(status=Association.Status.PUBLISHED, is_claimed=True)[:2],
+        *ordered.filter(status=Association.Status.PUBLISHED, is_claimed=True, name__endswith=" ry")[
+            :2
+        ],
     ]
     for association in own:
         Membership.objects.create(
