@@ -7,8 +7,14 @@ from associations.models import (
     ActivityLanguage,
     Association,
     Category,
+    Claim,
     District,
+    Invitation,
     LiaisonContact,
+    Membership,
+    ModerationAction,
+    ProfileChange,
+    Report,
     TargetGroup,
 )
 
@@ -117,3 +123,95 @@ class LiaisonContactAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "title_fi"]
     filter_horizontal = ["categories", "districts"]
     autocomplete_fields = ["user"]
+
+
+# --- editors, claims, reports and the liaison's record -------------------------------------
+# Decisions are made on the liaison's desk (/moderation/), which runs the workflows and
+# emails the people concerned; the admin is for looking things up and small fixes.
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["association", "user", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["association__name", "user__email", "user__full_name"]
+    autocomplete_fields = ["association", "user"]
+    list_select_related = ["association", "user"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "association", "invited_by", "created_at", "expires_at", "accepted_at"]
+    search_fields = ["email", "association__name"]
+    list_select_related = ["association", "invited_by"]
+    # The token is stored only as a hash; an invitation is sent from the editors page.
+    readonly_fields = ["association", "email", "invited_by", "created_at", "accepted_by"]
+    exclude = ["token_hash"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["association", "user", "position", "status", "created_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["association__name", "user__email", "position"]
+    list_select_related = ["association", "user"]
+    readonly_fields = ["association", "user", "created_at", "decided_at", "decided_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["association", "reason", "status", "created_at", "handled_at"]
+    list_filter = ["status", "reason"]
+    search_fields = ["association__name", "message", "contact"]
+    list_select_related = ["association"]
+    readonly_fields = [
+        "association",
+        "reason",
+        "message",
+        "contact",
+        "reporter",
+        "language",
+        "created_at",
+        "handled_at",
+        "handled_by",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record nobody edits: it says who did what, so it stays as it was written."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ProfileChange)
+class ProfileChangeAdmin(ReadOnlyAdmin):
+    list_display = ["association", "user", "created_at", "status", "to_published"]
+    list_filter = ["status", "to_published"]
+    search_fields = ["association__name", "user__email"]
+    list_select_related = ["association", "user"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "association_name", "actor"]
+    list_filter = ["kind"]
+    search_fields = ["association_name", "reason", "actor__email"]
+    list_select_related = ["actor"]
+    date_hierarchy = "created_at"

@@ -82,9 +82,15 @@ def editors_of(association: Association):
     return get_user_model().objects.filter(is_active=True, memberships__association=association)
 
 
-def notify_liaisons(kind: str, *, association: Association, summary: str = "") -> None:
-    """Liaisons who asked for an email per item hear of a new item in the queue now."""
+def notify_liaisons(
+    kind: str, *, association: Association, summary: str = "", item: tuple[str, int] | None = None
+) -> None:
+    """Liaisons who asked for an email per item hear of a new item in the queue now.
+
+    `item` is the desk page of the item, as (URL name, pk); the listing's page by default.
+    """
     recipients = liaison_users().filter(moderation_email=get_user_model().ModerationEmail.EACH)
+    url_name, pk = item or ("moderation:association", association.pk)
     emails.send(
         "moderation_item",
         to=recipients,
@@ -93,7 +99,9 @@ def notify_liaisons(kind: str, *, association: Association, summary: str = "") -
             "association": association,
             "summary": summary,
             "for_recipient": lambda r: {
-                "queue_url": emails.absolute_url(reverse("moderation:queue"))
+                "queue_url": emails.absolute_url(reverse("moderation:queue")),
+                "item_url": emails.absolute_url(reverse(url_name, kwargs={"pk": pk})),
+                "settings_url": emails.absolute_url(reverse("moderation:settings")),
             },
         },
     )
@@ -235,14 +243,18 @@ def association_restore(*, association: Association, liaison, reason: str = "") 
 
 
 @transaction.atomic
-def association_verify(*, association: Association, user) -> Association:
-    """ "The information is still correct": confirmed today; reminders start over."""
+def association_verify(*, association: Association, user, reason: str = "") -> Association:
+    """ "The information is still correct": confirmed today; reminders start over.
+
+    A liaison may confirm a stale profile too (say, after phoning the association):
+    that is recorded with the reason.
+    """
     association = lock(association)
     association.last_verified_at = timezone.localdate()
     association.verification_reminded_at = None
     association.save(update_fields=["last_verified_at", "verification_reminded_at"])
     if not Membership.objects.filter(association=association, user=user).exists():
-        record(Kind.MARK_VERIFIED, actor=user, association=association)
+        record(Kind.MARK_VERIFIED, actor=user, association=association, reason=reason)
     return association
 
 
@@ -258,7 +270,9 @@ def claim_create(*, association: Association, user, position: str, message: str 
     claim = Claim.objects.create(
         association=association, user=user, position=position, message=message
     )
-    notify_liaisons("claim", association=association, summary=position)
+    notify_liaisons(
+        "claim", association=association, summary=position, item=("moderation:claim", claim.pk)
+    )
     return claim
 
 
@@ -280,7 +294,9 @@ def claim_approve(*, claim: Claim, liaison, reason: str = "") -> Claim:
     claim.decision_reason = reason
     claim.save()
     record(Kind.APPROVE_CLAIM, actor=liaison, association=association, reason=reason, claim=claim)
-    tell_editors("claim_approved", association=association, context={"claim": claim}, also=[])
+    tell_editors(
+        "claim_approved", association=association, context={"claim": claim, "reason": reason}
+    )
     return claim
 
 
@@ -434,9 +450,15 @@ def memberships_release(*, user) -> list[Association]:
             to=liaison_users(),
             context={
                 "associations": hidden,
+                # Pairs, because a template cannot zip two lists.
                 "for_recipient": lambda r: {
-                    "urls": [
-                        emails.absolute_url(reverse("moderation:association", kwargs={"pk": a.pk}))
+                    "links": [
+                        {
+                            "association": a,
+                            "url": emails.absolute_url(
+                                reverse("moderation:association", kwargs={"pk": a.pk})
+                            ),
+                        }
                         for a in hidden
                     ]
                 },
@@ -590,6 +612,7 @@ def profile_update(
             "change",
             association=association,
             summary=", ".join(str(c["new"]) for c in needs_approval),
+            item=("moderation:change", result.pending.pk),
         )
     return result
 
@@ -610,7 +633,9 @@ def change_approve(*, change: ProfileChange, liaison, reason: str = "") -> Profi
     record(
         Kind.APPROVE_CHANGE, actor=liaison, association=association, reason=reason, change=change
     )
-    tell_editors("change_approved", association=association, context={"change": change})
+    tell_editors(
+        "change_approved", association=association, context={"change": change, "reason": reason}
+    )
     return change
 
 
@@ -737,7 +762,13 @@ def report_create(
         reporter=reporter if reporter and reporter.is_authenticated else None,
         language=language,
     )
-    notify_liaisons("report", association=association, summary=report.get_reason_display())
+    notify_liaisons(
+        "report",
+        association=association,
+        # The lazy label, so that each liaison reads it in their own language.
+        summary=Report.Reason(report.reason).label,
+        item=("moderation:report", report.pk),
+    )
     return report
 
 
@@ -759,17 +790,3 @@ def report_close(*, report: Report, liaison, resolution: str, dismiss: bool = Fa
         report=report,
     )
     return report
-
-
-# --- the queue -------------------------------------------------------------------------------
-
-
-def queue_counts(today=None) -> dict[str, int]:
-    """How many items of each kind wait for the liaison."""
-    return {
-        "listings": Association.objects.filter(status=Association.Status.PENDING).count(),
-        "claims": Claim.objects.pending().count(),
-        "reports": Report.objects.open().count(),
-        "changes": ProfileChange.objects.pending().count(),
-        "stale": Association.objects.stale(today).count(),
-    }

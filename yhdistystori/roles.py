@@ -22,6 +22,15 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "associations.targetgroup": ALL,
         "associations.activitylanguage": ALL,
         "associations.liaisoncontact": ALL,
+        # Decisions on claims and reports are made on the desk (/moderation/); the admin
+        # lets liaisons look them up and fix a detail. Records of changes and of the
+        # liaisons' own actions are read-only.
+        "associations.membership": ALL,
+        "associations.invitation": ("view", "change", "delete"),
+        "associations.claim": ("view", "change"),
+        "associations.report": ("view", "change", "delete"),
+        "associations.profilechange": ("view",),
+        "associations.moderationaction": ("view",),
         "yhdistystori.feedback": ("view", "change"),
         "yhdistystori.siteconfiguration": ("view", "change"),
     },
