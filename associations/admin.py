@@ -132,11 +132,17 @@ class LiaisonContactAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    """Change a role or remove an editor. People become editors through an invitation or an
+    approved claim, so that they have agreed to it; liaisons cannot browse user accounts."""
+
     list_display = ["association", "user", "role", "created_at"]
     list_filter = ["role"]
     search_fields = ["association__name", "user__email", "user__full_name"]
-    autocomplete_fields = ["association", "user"]
+    readonly_fields = ["association", "user", "created_at"]
     list_select_related = ["association", "user"]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Invitation)

@@ -1000,6 +1000,11 @@ def test_liaisons_look_up_claims_reports_and_records_in_the_admin(client, desk_o
     assert client.post(url, {"reason": "Muutettu"}).status_code == 403
     action.refresh_from_db()
     assert action.reason == "Ei"
+    membership = desk_objects["association"].memberships.get(user=desk_objects["editor"])
+    membership_url = f"/en/admin/associations/membership/{membership.pk}/change/"
+    assert client.post(membership_url, {"role": "editor"}).status_code == 302
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.EDITOR
     change = desk_objects["change"]
     delete = f"/en/admin/associations/profilechange/{change.pk}/delete/"
     assert client.post(delete, {"post": "yes"}).status_code == 403

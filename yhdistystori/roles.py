@@ -25,7 +25,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         # Decisions on claims and reports are made on the desk (/moderation/); the admin
         # lets liaisons look them up and fix a detail. Records of changes and of the
         # liaisons' own actions are read-only.
-        "associations.membership": ALL,
+        "associations.membership": ("view", "change", "delete"),
         "associations.invitation": ("view", "change", "delete"),
         "associations.claim": ("view", "change"),
         "associations.report": ("view", "change", "delete"),
