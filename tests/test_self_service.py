@@ -265,10 +265,12 @@ def test_new_listing_is_a_draft_that_only_its_editors_and_liaisons_see(client, l
     culture = CategoryFactory(slug="kulttuuri")
     client.force_login(creator)
     response = client.post(
-        url("create"), {**NEW_LISTING, "categories": [culture.pk], "save": ""}, follow=True
+        url("create", lang="en"),
+        {**NEW_LISTING, "categories": [culture.pk], "save": ""},
+        follow=True,
     )
     association = Association.objects.get(name="Palokan Partiolaiset ry")
-    assert response.redirect_chain[-1][0] == profile(association)
+    assert response.redirect_chain[-1][0] == profile(association, "en")
     assert association.status == Association.Status.DRAFT
     assert association.website == "https://partio.example.fi"
     assert association.founded_year == 1962 and association.accepts_new_members
@@ -287,7 +289,7 @@ def test_new_listing_is_a_draft_that_only_its_editors_and_liaisons_see(client, l
 
 def test_save_and_send_for_review_makes_the_listing_wait_for_the_liaison(client):
     client.force_login(UserFactory())
-    response = client.post(url("create"), {**NEW_LISTING, "submit": ""}, follow=True)
+    response = client.post(url("create", lang="en"), {**NEW_LISTING, "submit": ""}, follow=True)
     association = Association.objects.get(name="Palokan Partiolaiset ry")
     assert association.status == Association.Status.PENDING
     assert association.submitted_at is not None
@@ -357,7 +359,7 @@ def test_editor_sends_a_draft_for_review(client, owner):
     association = AssociationFactory(status=Association.Status.DRAFT)
     MembershipFactory(association=association, user=owner)
     client.force_login(owner)
-    response = client.post(url("submit", association), follow=True)
+    response = client.post(url("submit", association, "en"), follow=True)
     association.refresh_from_db()
     assert association.status == Association.Status.PENDING
     assert "Sent for review." in " ".join(messages_of(response))
