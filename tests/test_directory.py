@@ -641,7 +641,9 @@ def test_profile_verified_17_months_ago_has_no_notice(client):
     ],
 )
 def test_verification_is_overdue_after_18_months(verified, overdue):
-    with mock.patch("associations.models.directory.timezone.localdate", return_value=date(2026, 6, 15)):
+    with mock.patch(
+        "associations.models.directory.timezone.localdate", return_value=date(2026, 6, 15)
+    ):
         assert Association(last_verified_at=verified).verification_overdue is overdue
 
 
