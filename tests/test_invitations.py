@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from associations.models import Association, Invitation, Membership
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
@@ -79,10 +80,15 @@ def test_owner_invites_an_editor_by_email(client, choir, owner):
     assert message.to == ["uusi.toimittaja@example.fi"]
     assert "Kuokkalan Kuoro ry" in message.subject
     assert "Olli Omistaja" in message.body
-    assert "The link works once and expires on" in message.body
+    # A new address gets the invitation in the language of the page it was sent from.
     with translation.override("fi"):
         expires = date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
-    assert f"expires on {expires}." in message.body
+        validity = gettext(
+            "The link works once and expires on %(date)s. If you do not have an account "
+            "yet, you can create one on the way."
+        ) % {"date": expires}
+    assert expires in validity
+    assert validity in message.body
     html = message.alternatives[0][0]
     assert link_in(message) in html
 
@@ -110,7 +116,9 @@ def test_owner_sees_open_invitations_and_cancels_one(client, choir, owner):
     invitation = Invitation.objects.get()
     page = client.get(editors_url(choir, "en")).content.decode()
     assert "Invitations not yet accepted" in page and "peruttava@example.fi" in page
-    response = client.post(url("invitation_cancel", slug=choir.slug, pk=invitation.pk), follow=True)
+    response = client.post(
+        url("invitation_cancel", "en", slug=choir.slug, pk=invitation.pk), follow=True
+    )
     assert "its link no longer works" in " ".join(messages_of(response))
     invitation.refresh_from_db()
     assert invitation.revoked_at is not None
