@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -789,4 +791,32 @@ def report_close(*, report: Report, liaison, resolution: str, dismiss: bool = Fa
         reason=resolution,
         report=report,
     )
+    _tell_reporter(report)
     return report
+
+
+def _tell_reporter(report: Report) -> None:
+    """The resident who reported hears what came of it, if they left an email address."""
+    if report.reporter is not None and report.reporter.is_active:
+        to = report.reporter
+    else:
+        try:
+            validate_email(report.contact.strip())
+        except ValidationError:
+            return
+        to = emails.Recipient(email=report.contact.strip(), language=report.language)
+    emails.send(
+        "report_closed",
+        to=[to],
+        context={
+            "report": report,
+            "association": report.association,
+            "dismissed": report.status == Report.Status.DISMISSED,
+            "resolution": report.resolution,
+            "for_recipient": lambda r: {
+                "profile_url": emails.absolute_url(report.association.get_absolute_url())
+                if report.association.is_public
+                else ""
+            },
+        },
+    )

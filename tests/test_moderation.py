@@ -18,6 +18,7 @@ from django.shortcuts import resolve_url
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from associations import moderation_urls, workflows
 from associations.models import (
@@ -651,6 +652,45 @@ def test_closing_a_report_with_a_note(client, liaison, action, status, kind):
     recorded = ModerationAction.objects.get()
     assert (recorded.kind, recorded.report) == (kind, report)
     assert not Report.objects.open().exists()
+
+
+def test_the_reporter_hears_what_came_of_the_report_in_their_language(client, liaison):
+    association = AssociationFactory(name="Hiljainen Seura ry")
+    report = workflows.report_create(
+        association=association,
+        reason=Report.Reason.INACTIVE,
+        message="Föreningen har upphört.",
+        contact="granne@example.fi",
+        language="sv",
+    )
+    mail.outbox.clear()
+    client.force_login(liaison)
+    url = en("moderation:report", pk=report.pk)
+    client.post(url, {"action": "dismiss", "dismiss-reason": "Föreningen är aktiv."})
+    [message] = mail.outbox
+    assert message.to == ["granne@example.fi"]
+    assert "Föreningen är aktiv." in message.body
+    with translation.override("sv"):
+        assert gettext("The liaison checked the listing and made no changes to it.") in (
+            message.body
+        )
+        assert association.get_absolute_url() in message.body
+    assert '<html lang="sv">' in message.alternatives[0][0]
+
+
+def test_a_reporter_without_an_email_address_is_not_written_to(client, liaison):
+    report = workflows.report_create(
+        association=AssociationFactory(),
+        reason=Report.Reason.INCORRECT,
+        message="Puhelinnumero on väärä.",
+        contact="040 123 4567",
+    )
+    mail.outbox.clear()
+    client.force_login(liaison)
+    client.post(en("moderation:report", pk=report.pk), {"action": "resolve"})
+    report.refresh_from_db()
+    assert report.status == Report.Status.RESOLVED
+    assert mail.outbox == []
 
 
 # --- name and ID changes -----------------------------------------------------------------------
