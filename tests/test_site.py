@@ -487,3 +487,38 @@ def test_a_profile_without_a_street_address_shows_the_town_alone(client):
     association = AssociationFactory(street_address="", postal_code="", municipality="Jyväskylä")
     page = client.get(f"/en/associations/{association.slug}/").content.decode()
     assert "Address:</span> Jyväskylä</li>" in page
+
+
+def test_logo_uploaded_in_the_admin_is_checked_and_re_encoded(
+    admin_client_for_staff, some_of_everything, media_root
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    association = Association.objects.get(name="Jyväskylän Mieskuoro ry")
+    url = reverse("admin:associations_association_change", args=[association.pk])
+    form = admin_client_for_staff.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields and name != "new_logo"
+    }
+    for name in ("categories", "districts", "target_groups", "languages"):
+        data[name] = [term.pk for term in data.get(name, [])]
+    svg = SimpleUploadedFile("logo.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    response = admin_client_for_staff.post(url, {**data, "new_logo": svg})
+    assert response.status_code == 200  # the form again, with the error
+    assert response.context["adminform"].form.errors["new_logo"]
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (900, 600), "navy").save(buffer, "JPEG")
+    jpeg = SimpleUploadedFile("logo.jpg", buffer.getvalue(), content_type="image/jpeg")
+    version = association.version
+    response = admin_client_for_staff.post(url, {**data, "new_logo": jpeg})
+    assert response.status_code == 302
+    association.refresh_from_db()
+    assert association.logo.name.endswith(".webp") and association.logo_small.name
+    assert association.logo.width == 480
+    assert association.version == version + 1
