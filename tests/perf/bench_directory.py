@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,6 +79,7 @@ def main() -> None:
     from associations.demo_data.synthetic import SLUG_PREFIX
     from associations.management.commands import seed_scale
     from associations.models import Association
+    from associations.queue import queue_counts
 
     print(f"Database: {database}")
     call_command("migrate", verbosity=0, interactive=False)
@@ -134,6 +135,16 @@ def main() -> None:
         ("profile page", 15, [f"/associations/{slug}/" for slug in profile_slugs]),
         ("API list", 50, ["/api/v1/associations"]),
     ]
+    # The liaison's desk with a national-sized queue: half the synthetic profiles are
+    # stale (not confirmed for 18 months), plus listings, claims, reports and changes.
+    liaison = seed_moderation()
+    desk_cases = [
+        ("desk: the whole queue", 100, ["/moderation/"]),
+        ("desk: stale profiles, page 50", 100, ["/moderation/?kind=stale&page=50"]),
+        ("desk: change feed", 100, ["/moderation/changes/"]),
+        ("desk: change feed, page 100", 100, ["/moderation/changes/?page=100"]),
+    ]
+    cases = [(*case, None) for case in cases] + [(*case, liaison) for case in desk_cases]
     if args.only:
         cases = [case for case in cases if args.only in case[0]]
 
@@ -142,10 +153,13 @@ def main() -> None:
     # gunicorn.conf.py does; otherwise each full collection walks them (~50 ms here).
     gc.collect()
     gc.freeze()
-    client = Client(HTTP_HOST="127.0.0.1")
+    resident = Client(HTTP_HOST="127.0.0.1")
+    desk = Client(HTTP_HOST="127.0.0.1")
+    desk.force_login(liaison)
     results = []
     with override_settings(DEBUG=False, ALLOWED_HOSTS=["127.0.0.1", "testserver"]):
-        for name, target, urls in cases:
+        for name, target, urls, user in cases:
+            client = desk if user else resident
             # The request_started signal empties the query log; start from empty so that
             # CaptureQueriesContext's slice of the log stays right.
             reset_queries()
@@ -178,7 +192,8 @@ def main() -> None:
                 }
             )
 
-    print(f"\n{total} published associations; {args.requests} requests per case.\n")
+    print(f"\n{total} published associations; {args.requests} requests per case.")
+    print(f"Liaison's queue: {queue_counts()}\n")
     header = f"{'case':<48} {'median ms':>10} {'p95 ms':>8} {'queries':>8}   target p95"
     print(header)
     print("-" * len(header))
@@ -205,6 +220,69 @@ def main() -> None:
     path = out_dir / f"directory-{stamp}.json"
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"\nWrote {path.relative_to(ROOT)}")
+
+
+def seed_moderation(changes: int = 20_000, claims: int = 300, reports: int = 300):
+    """Items for the liaison's desk on the synthetic rows, once. Returns the liaison user."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import transaction
+    from django.utils import timezone
+
+    from associations.demo_data.synthetic import SLUG_PREFIX
+    from associations.models import Association, Claim, ProfileChange, Report
+
+    User = get_user_model()
+    liaison, _ = User.objects.get_or_create(email="bench-liaison@example.invalid")
+    liaison.groups.add(Group.objects.get_or_create(name="liaison")[0])
+    claimant, _ = User.objects.get_or_create(email="bench-claimant@example.invalid")
+    synthetic = Association.objects.filter(slug__startswith=SLUG_PREFIX).order_by("id")
+    if ProfileChange.objects.filter(association__in=synthetic).exists():
+        return liaison
+    print("Seeding the liaison's desk…")
+    now = timezone.now()
+    ids = list(synthetic.published().values_list("id", flat=True)[:changes])
+    with transaction.atomic():
+        ProfileChange.objects.bulk_create(
+            [
+                ProfileChange(
+                    association_id=pk,
+                    user=claimant,
+                    changes=[
+                        {"field": "phone", "old": "", "new": "040 123 4567"},
+                        {"field": "seeks_volunteers", "old": False, "new": True},
+                    ],
+                    version=2,
+                    to_published=True,
+                    created_at=now - timedelta(minutes=i),
+                )
+                for i, pk in enumerate(ids)
+            ],
+            batch_size=2000,
+        )
+        ProfileChange.objects.bulk_create(
+            ProfileChange(
+                association_id=pk,
+                user=claimant,
+                changes=[{"field": "name", "old": "Vanha ry", "new": "Uusi ry"}],
+                status=ProfileChange.Status.PENDING,
+                version=2,
+                to_published=True,
+                created_at=now - timedelta(hours=i),
+            )
+            for i, pk in enumerate(ids[:100])
+        )
+        Claim.objects.bulk_create(
+            Claim(association_id=pk, user=claimant, position="Sihteeri", created_at=now)
+            for pk in ids[100 : 100 + claims]
+        )
+        Report.objects.bulk_create(
+            Report(association_id=pk, reason="incorrect", message="Puhelin on väärä.")
+            for pk in ids[1000 : 1000 + reports]
+        )
+        pending = ids[5000:5200]
+        Association.objects.filter(pk__in=pending).update(status="pending", submitted_at=now)
+    return liaison
 
 
 def _git_commit() -> str | None:
