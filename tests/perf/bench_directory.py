@@ -99,6 +99,7 @@ def main() -> None:
         print(f"Seeded in {seed_seconds:.1f} s")
     else:
         print(f"{seeded.count()} synthetic associations are there already (--reseed to redo).")
+    liaison = seed_moderation()
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
@@ -137,7 +138,6 @@ def main() -> None:
     ]
     # The liaison's desk with a national-sized queue: half the synthetic profiles are
     # stale (not confirmed for 18 months), plus listings, claims, reports and changes.
-    liaison = seed_moderation()
     desk_cases = [
         ("desk: the whole queue", 100, ["/moderation/"]),
         ("desk: stale profiles, page 50", 100, ["/moderation/?kind=stale&page=50"]),
