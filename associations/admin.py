@@ -2,9 +2,10 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import F
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
+from associations import workflows
 from associations.logos import LogoField
 from associations.models import (
     ActivityLanguage,
@@ -109,9 +110,25 @@ class AssociationAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
+        # Edits made here are recorded like the editors' own: they show in the change
+        # feed and in the message an editor with the profile open gets.
+        form.profile_changes = []
+        if change:
+            saved = Association.objects.get(pk=obj.pk)
+            data = form.cleaned_data
+            form.profile_changes = workflows.profile_diff(
+                saved,
+                {name: data[name] for name in workflows.PROFILE_FIELDS if name in data},
+                {name: data[name] for name in workflows.PROFILE_RELATIONS if name in data},
+            )
         logo = form.cleaned_data.get("new_logo")
         if logo is not None:
+            old = {"logo": obj.logo.name, "logo_small": obj.logo_small.name}
             logo.save_to(obj)
+            form.profile_changes += [
+                {"field": name, "old": old[name], "new": getattr(obj, name).name}
+                for name in ("logo", "logo_small")
+            ]
         if change:
             # An editor with the profile open is told that it changed (optimistic locking).
             obj.version = F("version") + 1
@@ -120,11 +137,30 @@ class AssociationAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.update_search_terms()  # categories are part of the search terms
+        association = form.instance
+        association.update_search_terms()  # categories are part of the search terms
+        if change and form.profile_changes:
+            ProfileChange.objects.create(
+                association=association,
+                user=request.user,
+                changes=form.profile_changes,
+                version=association.version,
+                to_published=association.status
+                in (Association.Status.PUBLISHED, Association.Status.HIDDEN),
+            )
 
     @admin.action(description=_("Publish the selected associations"))
     def publish(self, request, queryset):
-        count = queryset.update(status=Association.Status.PUBLISHED)
+        # Through the desk's workflows: recorded in the log, editors told.
+        count = 0
+        for association in queryset:
+            if association.status == Association.Status.HIDDEN:
+                workflows.association_restore(association=association, liaison=request.user)
+            elif association.status != Association.Status.PUBLISHED:
+                workflows.association_approve(association=association, liaison=request.user)
+            else:
+                continue
+            count += 1
         message = ngettext(
             "%(count)d association published.", "%(count)d associations published.", count
         )
@@ -132,7 +168,11 @@ class AssociationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide the selected associations"))
     def hide(self, request, queryset):
-        count = queryset.update(status=Association.Status.HIDDEN)
+        reason = gettext("Hidden by the city's staff in the administration.")
+        count = 0
+        for association in queryset.exclude(status=Association.Status.HIDDEN):
+            workflows.association_hide(association=association, liaison=request.user, reason=reason)
+            count += 1
         message = ngettext("%(count)d association hidden.", "%(count)d associations hidden.", count)
         self.message_user(request, message % {"count": count})
 
@@ -186,7 +226,8 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["association__name", "user__email", "position"]
     list_select_related = ["association", "user"]
-    readonly_fields = ["association", "user", "created_at", "decided_at", "decided_by"]
+    # Claims are decided on the desk, which makes the claimant an owner.
+    readonly_fields = ["association", "user", "status", "created_at", "decided_at", "decided_by"]
 
     def has_add_permission(self, request):
         return False

@@ -25,6 +25,7 @@ from associations.models.moderation import field_label
 from associations.permissions import association_for_editor, is_liaison
 from associations.views import profile_response
 from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS, WorkflowError
+from yhdistystori.ratelimits import limit_exceeded
 
 # --- creating and editing the profile --------------------------------------------------------
 
@@ -225,6 +226,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             association=current,
             pending=pending,
             conflict=rows,
+            conflicted=True,
             status=HTTPStatus.CONFLICT,
         )
     except WorkflowError as error:
@@ -235,8 +237,12 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     association.refresh_from_db()
     text = _saved_message(association, result)
     if "submit" in request.POST and association.status == Association.Status.DRAFT:
-        workflows.association_submit(association=association, user=request.user)
-        text = " ".join([text, _("The listing was sent to the city's liaison for review.")])
+        try:
+            workflows.association_submit(association=association, user=request.user)
+        except WorkflowError as error:  # another editor sent it a moment ago
+            text = " ".join([text, str(error.message)])
+        else:
+            text = " ".join([text, _("The listing was sent to the city's liaison for review.")])
     messages.success(request, text)
     return redirect(association)
 
@@ -264,7 +270,11 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def verify(request: HttpRequest, slug: str) -> HttpResponse:
     association, _membership = association_for_editor(request.user, slug)
-    association = workflows.association_verify(association=association, user=request.user)
+    try:
+        association = workflows.association_verify(association=association, user=request.user)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+        return profile_response(request, association, status=HTTPStatus.BAD_REQUEST)
     messages.success(
         request,
         _("Thank you. The information was confirmed as correct on %(date)s.")
@@ -315,6 +325,12 @@ def editors(request: HttpRequest, slug: str) -> HttpResponse:
     if not _can_manage(request.user, membership):
         raise PermissionDenied
     form = InvitationForm(request.POST)
+    if limit_exceeded(request, "invitation"):
+        form.is_valid()  # the address stays in the form as typed
+        form.add_error(None, _("You have sent many invitations. Try again in an hour."))
+        return _editors_response(
+            request, association, membership, form=form, status=HTTPStatus.TOO_MANY_REQUESTS
+        )
     if form.is_valid():
         try:
             invitation = workflows.invitation_create(

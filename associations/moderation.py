@@ -606,7 +606,7 @@ def changes(request: HttpRequest) -> HttpResponse:
     error = ""
     raw = request.GET.get("association", "")
     if raw:
-        if raw.isdigit():
+        if raw.isascii() and raw.isdigit() and len(raw) < 19:  # a bigint, never "²"
             association_filter = Association.objects.filter(pk=int(raw)).first()
         if association_filter is None:
             error = _("That association was not found. Showing changes to all associations.")

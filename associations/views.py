@@ -148,11 +148,19 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
         refusal = _("You are already an editor of this association.")
     elif pending:
         refusal = _("You have already asked to take over this listing.")
+    elif association.is_claimed:
+        refusal = _(
+            "The association already keeps this listing itself. Ask its editors to invite you."
+        )
     status = HTTPStatus.OK
     form = ClaimForm(request.POST or None)
     if request.method == "POST":
         status = HTTPStatus.BAD_REQUEST
-        if not refusal and form.is_valid():
+        if not refusal and limit_exceeded(request, "claim"):
+            form.is_valid()  # what was typed stays in the form
+            form.add_error(None, _("You have sent many requests. Try again in an hour."))
+            status = HTTPStatus.TOO_MANY_REQUESTS
+        elif not refusal and form.is_valid():
             try:
                 workflows.claim_create(
                     association=association,

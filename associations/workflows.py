@@ -189,8 +189,9 @@ def association_submit(*, association: Association, user) -> Association:
 
 @transaction.atomic
 def association_approve(*, association: Association, liaison, reason: str = "") -> Association:
+    """Publish a listing waiting for review (or a draft the city made in the admin)."""
     association = lock(association)
-    if association.status != Association.Status.PENDING:
+    if association.status not in (Association.Status.PENDING, Association.Status.DRAFT):
         raise WorkflowError(_("This listing is not waiting for review."))
     association.status = Association.Status.PUBLISHED
     association.last_verified_at = timezone.localdate()
@@ -252,6 +253,8 @@ def association_verify(*, association: Association, user, reason: str = "") -> A
     that is recorded with the reason.
     """
     association = lock(association)
+    if association.status != Association.Status.PUBLISHED:
+        raise WorkflowError(_("Only a published profile can be confirmed."))
     association.last_verified_at = timezone.localdate()
     association.verification_reminded_at = None
     association.save(update_fields=["last_verified_at", "verification_reminded_at"])
@@ -267,11 +270,17 @@ def association_verify(*, association: Association, user, reason: str = "") -> A
 def claim_create(*, association: Association, user, position: str, message: str = "") -> Claim:
     if Membership.objects.filter(association=association, user=user).exists():
         raise WorkflowError(_("You are already an editor of this association."))
-    if Claim.objects.pending().filter(association=association, user=user).exists():
-        raise WorkflowError(_("You have already asked to take over this listing."))
-    claim = Claim.objects.create(
-        association=association, user=user, position=position, message=message
-    )
+    if association.is_claimed:
+        raise WorkflowError(
+            _("The association already keeps this listing itself. Ask its editors to invite you.")
+        )
+    try:
+        with transaction.atomic():  # two quick clicks meet the one-pending-claim constraint
+            claim = Claim.objects.create(
+                association=association, user=user, position=position, message=message
+            )
+    except IntegrityError as exc:
+        raise WorkflowError(_("You have already asked to take over this listing.")) from exc
     notify_liaisons(
         "claim", association=association, summary=position, item=("moderation:claim", claim.pk)
     )
@@ -404,7 +413,9 @@ def _owners(association: Association):
 def membership_remove(*, membership: Membership, by) -> None:
     """Remove an editor. The last owner cannot be removed: hand over ownership first."""
     association = lock(membership.association)
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.filter(pk=membership.pk).first()
+    if membership is None:  # removed a moment ago (a second click)
+        raise WorkflowError(_("This person is no longer an editor."))
     if membership.is_owner and _owners(association).count() == 1:
         raise WorkflowError(
             _("The association must keep an owner. Hand over ownership before leaving.")
@@ -416,7 +427,8 @@ def membership_remove(*, membership: Membership, by) -> None:
 def ownership_transfer(*, association: Association, from_user, to: Membership) -> None:
     """Make `to` an owner; the owner who hands over stays on as an editor."""
     association = lock(association)
-    if to.association_id != association.pk:
+    # Read again under the lock: the new owner may have left a moment ago.
+    if not Membership.objects.filter(pk=to.pk, association=association).exists():
         raise WorkflowError(_("This person is not an editor of the association."))
     Membership.objects.filter(pk=to.pk).update(role=Membership.Role.OWNER)
     Membership.objects.filter(association=association, user=from_user).exclude(pk=to.pk).update(
@@ -585,7 +597,9 @@ def profile_update(
     result = ProfileUpdate()
     if not changes:
         return result
-    published = association.status == Association.Status.PUBLISHED
+    # A profile the liaison has approved once (published, or hidden for now) keeps its
+    # name and identifiers until the liaison approves new ones; its changes are in the feed.
+    published = association.status in (Association.Status.PUBLISHED, Association.Status.HIDDEN)
     needs_approval = []
     if published and not is_liaison(user):
         needs_approval = [c for c in changes if c["field"] in FIELDS_NEEDING_APPROVAL]
@@ -600,8 +614,14 @@ def profile_update(
             to_published=published,
         )
     if needs_approval:
-        # A newer request for the same fields replaces one still waiting.
-        association.changes.pending().delete()
+        # One request waits at a time: a newer one takes over the fields of the
+        # one waiting that it does not change itself.
+        asked = {c["field"] for c in needs_approval}
+        waiting = list(association.changes.pending().order_by("created_at"))
+        for earlier in waiting:
+            needs_approval += [c for c in earlier.changes if c["field"] not in asked]
+            asked |= set(earlier.field_names)
+        ProfileChange.objects.filter(pk__in=[c.pk for c in waiting]).delete()
         result.pending = ProfileChange.objects.create(
             association=association,
             user=user,
@@ -619,9 +639,21 @@ def profile_update(
     return result
 
 
+def _lock_change(change: ProfileChange) -> ProfileChange:
+    locked = (
+        ProfileChange.objects.select_for_update(of=("self",))
+        .select_related("association")
+        .filter(pk=change.pk)
+        .first()
+    )
+    if locked is None:  # a newer request from the editors took its place
+        raise WorkflowError(_("The editors have replaced this request with a newer one."))
+    return locked
+
+
 @transaction.atomic
 def change_approve(*, change: ProfileChange, liaison, reason: str = "") -> ProfileChange:
-    change = ProfileChange.objects.select_for_update().get(pk=change.pk)
+    change = _lock_change(change)
     if change.status != ProfileChange.Status.PENDING:
         raise WorkflowError(_("This change has been decided already."))
     association = lock(change.association)
@@ -645,9 +677,7 @@ def change_approve(*, change: ProfileChange, liaison, reason: str = "") -> Profi
 def change_reject(*, change: ProfileChange, liaison, reason: str) -> ProfileChange:
     if not reason.strip():
         raise WorkflowError(_("Tell the editors why."))
-    change = (
-        ProfileChange.objects.select_for_update().select_related("association").get(pk=change.pk)
-    )
+    change = _lock_change(change)
     if change.status != ProfileChange.Status.PENDING:
         raise WorkflowError(_("This change has been decided already."))
     change.status = ProfileChange.Status.REJECTED
@@ -683,7 +713,7 @@ def change_revert(*, change: ProfileChange, liaison, reason: str = "") -> Revert
     A field that someone has changed again since is left alone (reverting it would
     undo the later change too); the result names those fields.
     """
-    change = ProfileChange.objects.select_for_update().get(pk=change.pk)
+    change = _lock_change(change)
     if change.status != ProfileChange.Status.APPLIED:
         raise WorkflowError(_("Only a change that is live can be reverted."))
     association = lock(change.association)

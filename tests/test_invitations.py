@@ -360,3 +360,18 @@ def test_the_editors_page_query_count_is_bounded(
     with django_assert_max_num_queries(12):
         page = client.get(editors_url(choir)).content.decode()
     assert page.count('class="editor-item"') == 6 + 3
+
+
+def test_invitations_are_limited_per_account_and_keep_the_address(client, choir, owner, settings):
+    settings.PUBLIC_FORM_RATE_LIMITS = {
+        **settings.PUBLIC_FORM_RATE_LIMITS,
+        "invitation": "2/h/user",
+    }
+    client.force_login(owner)
+    assert invite(client, choir, "eka@example.fi", lang="en").status_code == 302
+    assert invite(client, choir, "toka@example.fi", lang="en").status_code == 302
+    response = invite(client, choir, "kolmas@example.fi", lang="en")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Try again in an hour." in page and 'value="kolmas@example.fi"' in page
+    assert len(mail.outbox) == 2

@@ -1049,3 +1049,10 @@ def test_liaisons_look_up_claims_reports_and_records_in_the_admin(client, desk_o
     delete = f"/en/admin/associations/profilechange/{change.pk}/delete/"
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert ProfileChange.objects.filter(pk=change.pk).exists()
+
+
+def test_a_feed_filter_that_is_not_a_number_is_a_400(client, liaison):
+    client.force_login(liaison)
+    for value in ("²", "abc", "9" * 30):
+        response = client.get(en("moderation:changes"), {"association": value})
+        assert response.status_code == 400, value

@@ -645,6 +645,30 @@ def test_an_editor_cannot_claim_their_own_listing(client, choir, owner):
     assert not Claim.objects.exists()
 
 
+def test_a_listing_the_association_keeps_itself_cannot_be_claimed(client):
+    kept = AssociationFactory(is_claimed=True)
+    client.force_login(UserFactory())
+    response = client.post(url("claim", kept, "en"), {"position": "Puheenjohtaja"})
+    assert response.status_code == 400
+    assert "Ask its editors to invite you." in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_claims_are_limited_per_account_and_keep_what_was_typed(client, settings):
+    settings.PUBLIC_FORM_RATE_LIMITS = {**settings.PUBLIC_FORM_RATE_LIMITS, "claim": "2/h/user"}
+    client.force_login(UserFactory())
+    listings = [AssociationFactory(is_claimed=False) for _ in range(3)]
+    for listing in listings[:2]:
+        assert client.post(url("claim", listing, "en"), {"position": "Jäsen"}).status_code == 302
+    response = client.post(
+        url("claim", listings[2], "en"), {"position": "Jäsen", "message": "Kolmas pyyntö."}
+    )
+    assert response.status_code == 429
+    assert "Try again in an hour." in response.content.decode()
+    assert "Kolmas pyyntö." in response.content.decode()
+    assert Claim.objects.count() == 2
+
+
 def test_a_claim_without_a_position_is_a_400_that_keeps_the_message(client):
     listing = AssociationFactory(is_claimed=False)
     client.force_login(UserFactory())

@@ -419,6 +419,10 @@ def test_association_admin_publish_action(admin_client_for_staff, some_of_everyt
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == Association.Status.PUBLISHED
+    # Through the desk's workflow: recorded in the liaisons' log.
+    from associations.models import ModerationAction
+
+    assert ModerationAction.objects.get(association=draft).kind == "approve_listing"
 
 
 def _form_data(form) -> dict:
@@ -522,3 +526,9 @@ def test_logo_uploaded_in_the_admin_is_checked_and_re_encoded(
     assert association.logo.name.endswith(".webp") and association.logo_small.name
     assert association.logo.width == 480
     assert association.version == version + 1
+    # The new logo is in the change feed, as an editor's would be.
+    from associations.models import ProfileChange
+
+    change = ProfileChange.objects.get(association=association)
+    assert {"logo", "logo_small"} <= set(change.field_names)
+    assert change.to_published

@@ -250,3 +250,59 @@ def test_stale_profiles_are_those_not_verified_for_18_months():
     AssociationFactory(last_verified_at=None)
     assert list(Association.objects.stale()) == [old]
     assert old.verification_overdue
+
+
+def test_a_second_request_keeps_the_fields_of_the_one_waiting(liaison):
+    editor = UserFactory()
+    association = owned(AssociationFactory(name="Vanha Nimi ry", business_id=""), editor)
+    first = edit(association, editor, name="Uusi Nimi ry").pending
+    second = edit(association, editor, business_id="1572860-0").pending
+    assert {c["field"]: c["new"] for c in second.changes} == {
+        "business_id": "1572860-0",
+        "name": "Uusi Nimi ry",
+    }
+    assert list(ProfileChange.objects.pending()) == [second]
+    # The liaison had the first one open: deciding it tells them it was replaced.
+    with pytest.raises(workflows.WorkflowError):
+        workflows.change_approve(change=first, liaison=liaison)
+    workflows.change_approve(change=second, liaison=liaison)
+    association.refresh_from_db()
+    assert (association.name, association.business_id) == ("Uusi Nimi ry", "1572860-0")
+
+
+def test_a_hidden_profile_keeps_its_name_until_the_liaison_approves(liaison):
+    editor = UserFactory()
+    association = owned(
+        AssociationFactory(name="Vanha Nimi ry", status=Association.Status.HIDDEN), editor
+    )
+    result = edit(association, editor, name="Uusi Nimi ry")
+    association.refresh_from_db()
+    assert association.name == "Vanha Nimi ry"
+    assert result.pending is not None
+
+
+def test_only_a_published_profile_is_confirmed():
+    editor = UserFactory()
+    draft = owned(
+        AssociationFactory(status=Association.Status.DRAFT, last_verified_at=None), editor
+    )
+    with pytest.raises(workflows.WorkflowError):
+        workflows.association_verify(association=draft, user=editor)
+    draft.refresh_from_db()
+    assert draft.last_verified_at is None
+
+
+def test_an_already_claimed_listing_is_not_claimed_again():
+    association = AssociationFactory(is_claimed=True)
+    with pytest.raises(workflows.WorkflowError):
+        workflows.claim_create(association=association, user=UserFactory(), position="Jäsen")
+
+
+def test_ownership_is_not_handed_to_someone_who_has_left():
+    owner, editor = UserFactory(), UserFactory()
+    association = owned(AssociationFactory(), owner)
+    leaving = Membership.objects.create(association=association, user=editor, role="editor")
+    Membership.objects.filter(pk=leaving.pk).delete()
+    with pytest.raises(workflows.WorkflowError):
+        workflows.ownership_transfer(association=association, from_user=owner, to=leaving)
+    assert Membership.objects.get(association=association).is_owner

@@ -3,7 +3,7 @@
 Built on allauth's rate limiting, so the counts live in the same cache, the client
 address is found the same way (TRUSTED_PROXY_COUNT) and the same 429 page is shown.
 The limits are in settings.PUBLIC_FORM_RATE_LIMITS, e.g. {"feedback": "5/10m/ip"}:
-amount / period (s, m, h, d) / "ip", several separated by commas.
+amount / period (s, m, h, d) / "ip" or "user", several separated by commas.
 """
 
 from __future__ import annotations

@@ -187,6 +187,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 PUBLIC_FORM_RATE_LIMITS = {
     "feedback": "5/10m/ip,20/d/ip",
     "report": "5/10m/ip,20/d/ip",
+    # Each invitation and claim emails someone: an account cannot make the site a relay.
+    "invitation": "10/h/user,30/d/user",
+    "claim": "5/h/user,10/d/user",
 }
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.
