@@ -592,8 +592,8 @@ def _diff_row(entry: dict, names: dict[str, dict[int, str]]) -> DiffRow:
         field,
         label,
         "text",
-        entry.get("old_display", "" if old is None else old),
-        entry.get("new_display", "" if new is None else new),
+        "" if old is None else old,
+        "" if new is None else new,
     )
 
 

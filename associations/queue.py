@@ -23,10 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association, Claim, ProfileChange, Report
-from associations.models.directory import months_ago
-
-# A profile becomes stale this long after it was last confirmed (Association.objects.stale()).
-STALE_AFTER_MONTHS = 18
+from associations.models.directory import STALE_AFTER_MONTHS, months_ago
 
 
 @dataclass(frozen=True)

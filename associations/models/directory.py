@@ -159,7 +159,7 @@ class AssociationQuerySet(models.QuerySet):
 
     def stale(self, today=None):
         """Published profiles not confirmed for 18 months: residents see a notice."""
-        return self.published().filter(last_verified_at__lte=months_ago(18, today))
+        return self.published().filter(last_verified_at__lte=months_ago(STALE_AFTER_MONTHS, today))
 
     def search(self, text: str):
         """Rows matching every word of `text` (see associations/search.py).
@@ -347,12 +347,7 @@ class Association(models.Model):
         """Residents are told when a profile has not been confirmed for 18 months."""
         if self.last_verified_at is None:
             return False
-        return self.last_verified_at <= months_ago(18)
-
-    @property
-    def is_editable_draft(self) -> bool:
-        """Drafts and rejected listings are edited freely; the liaison reviews them whole."""
-        return self.status in (self.Status.DRAFT, self.Status.PENDING)
+        return self.last_verified_at <= months_ago(STALE_AFTER_MONTHS)
 
     def set_search_terms(self) -> None:
         """Prepare the stored search terms from the name, categories and description."""
@@ -390,6 +385,10 @@ class Association(models.Model):
             self.slug = unique_slug(self.name, exclude_pk=self.pk)
         self.set_search_terms()
         super().save(*args, **kwargs)
+
+
+# Profiles not confirmed for this long show residents a notice and enter the liaison's queue.
+STALE_AFTER_MONTHS = 18
 
 
 def months_ago(months: int, today: date | None = None) -> date:

@@ -27,9 +27,9 @@ class ProfileChangeQuerySet(models.QuerySet):
 class ProfileChange(models.Model):
     """One save of a profile: who changed which fields from what to what.
 
-    `changes` is a list of {"field", "old", "new", "old_display", "new_display"}:
-    raw values (list of ids for categories and the like, the file name for the logo)
-    to revert or apply the change, and readable ones to show it.
+    `changes` is a list of {"field", "old", "new"}: the raw values (a list of ids for
+    categories and the like, the file name for the logo) to revert or apply the
+    change; lists of terms also carry "old_names" and "new_names" to show it.
     """
 
     class Status(models.TextChoices):
