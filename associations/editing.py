@@ -3,6 +3,7 @@ and manage who edits it (invitations, removal, ownership)."""
 
 from __future__ import annotations
 
+from copy import copy
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -201,7 +202,9 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             instance=association, editing=True, initial={"version": association.version}
         )
         return _form_response(request, form, association=association, pending=pending)
-    form = ProfileForm(request.POST, request.FILES, instance=association, editing=True)
+    # A copy: the form writes what was typed onto its instance, and the page heading
+    # must keep the saved name when the form comes back with errors.
+    form = ProfileForm(request.POST, request.FILES, instance=copy(association), editing=True)
     if not form.is_valid():
         return _form_response(
             request, form, association=association, pending=pending, status=HTTPStatus.BAD_REQUEST

@@ -311,6 +311,18 @@ def test_bad_input_is_a_400_that_keeps_what_was_typed(client):
     assert not Association.objects.exists()
 
 
+def test_an_edit_with_errors_keeps_the_saved_name_in_the_heading(client, choir, owner):
+    client.force_login(owner)
+    response = client.post(
+        url("edit", choir, "en"),
+        {"name": "Uusi Nimi ry", "email": "ei-osoite", "version": choir.version},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<h1>Edit Kuokkalan Kuoro ry</h1>" in page
+    assert 'value="Uusi Nimi ry"' in page
+
+
 def test_a_chosen_logo_must_be_chosen_again_after_an_error(client, media_root):
     client.force_login(UserFactory())
     response = client.post(url("create", lang="en"), {"name": "", "logo": png()})
