@@ -15,7 +15,7 @@ import logging
 import secrets
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -103,6 +103,7 @@ class ProcessedLogo:
 
     main: LogoImage
     small: LogoImage
+    stored: tuple | None = field(default=None, compare=False)
 
     def save_to(self, association: Association, *, delete_previous: bool = False) -> None:
         """Write both files to storage and set them on the association, without saving it.
@@ -118,6 +119,12 @@ class ProcessedLogo:
             raise RuntimeError("save_to(delete_previous=True) needs transaction.atomic().")
         association.logo.save(self.main.file.name, self.main.file, save=False)
         association.logo_small.save(self.small.file.name, self.small.file, save=False)
+        # What was written, for removal if the save that follows fails (workflows.py).
+        object.__setattr__(
+            self,
+            "stored",
+            (association.logo.storage, [association.logo.name, association.logo_small.name]),
+        )
         if delete_previous and previous:
             storage = association.logo.storage
             current = {association.logo.name, association.logo_small.name}

@@ -8,6 +8,7 @@ the transaction commits (yhdistystori/emails.py).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from associations.logos import delete_files
 from associations.models import (
     Association,
     Claim,
@@ -149,6 +151,27 @@ def lock(association: Association) -> Association:
 # --- creating and reviewing listings ----------------------------------------------
 
 
+def _new_logo_removed_on_error(workflow):
+    """A workflow that fails after writing the new logo's files deletes them again.
+
+    Outside the transaction: by the time the exception reaches here it has rolled back.
+    """
+
+    @functools.wraps(workflow)
+    def run(*args, **kwargs):
+        try:
+            return workflow(*args, **kwargs)
+        except Exception:
+            logo = kwargs.get("logo")
+            if logo is not None and logo.stored:
+                storage, names = logo.stored
+                delete_files(storage, names)
+            raise
+
+    return run
+
+
+@_new_logo_removed_on_error
 @transaction.atomic
 def association_create(
     *, user, values: dict[str, Any], relations: dict[str, list], logo=None
@@ -551,6 +574,7 @@ class ProfileUpdate:
     pending: ProfileChange | None = None
 
 
+@_new_logo_removed_on_error
 @transaction.atomic
 def profile_update(
     *,

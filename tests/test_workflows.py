@@ -306,3 +306,26 @@ def test_ownership_is_not_handed_to_someone_who_has_left():
     with pytest.raises(workflows.WorkflowError):
         workflows.ownership_transfer(association=association, from_user=owner, to=leaving)
     assert Membership.objects.get(association=association).is_owner
+
+
+def test_a_failed_save_leaves_no_logo_files_behind(media_root):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from associations.logos import process_logo
+
+    AssociationFactory(register_number="123456")
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 200), "navy").save(buffer, "PNG")
+    logo = process_logo(SimpleUploadedFile("logo.png", buffer.getvalue()))
+    with pytest.raises(workflows.WorkflowError):
+        workflows.association_create(
+            user=UserFactory(),
+            values={"name": "Toinen ry", "register_number": "123456"},
+            relations={},
+            logo=logo,
+        )
+    stored = [p for p in media_root.rglob("*") if p.is_file()]
+    assert logo.stored and stored == []
