@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from associations.models import Claim, Membership, ModerationAction, ProfileChange
-from associations.views import NOTE_KINDS
+from associations.models.moderation import NOTE_KINDS
 
 # Decided claims stay on the page this long, so that a rejection's reason is seen.
 RECENT_CLAIM_DAYS = 90

@@ -30,10 +30,9 @@ def association_for_editor(
     if not user.is_authenticated:
         raise PermissionDenied
     association = association_for_viewer(user, slug)
-    if is_liaison(user):
-        membership = Membership.objects.filter(association=association, user=user).first()
-        return association, membership
     membership = Membership.objects.filter(association=association, user=user).first()
+    if is_liaison(user):
+        return association, membership
     if membership is None or (owner and not membership.is_owner):
         raise PermissionDenied
     return association, membership

@@ -75,20 +75,6 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 # The liaison's last word on a profile that is not public, shown to its editors.
-NOTE_KINDS = {
-    Association.Status.DRAFT: [ModerationAction.Kind.REJECT_LISTING],
-    Association.Status.HIDDEN: [ModerationAction.Kind.HIDE, ModerationAction.Kind.ORPHANED],
-}
-
-
-def moderation_note(association: Association) -> ModerationAction | None:
-    """Why the liaison returned or hid this profile, if that is its current state."""
-    kinds = NOTE_KINDS.get(association.status)
-    if not kinds:
-        return None
-    return association.moderation_actions.filter(kind__in=kinds).first()
-
-
 def profile_context(request: HttpRequest, association: Association) -> dict:
     """The profile page: what residents see, and the editors' tools for those who edit it."""
     user = request.user
@@ -108,7 +94,7 @@ def profile_context(request: HttpRequest, association: Association) -> dict:
         "can_claim": not can_edit and not association.is_claimed,
     }
     if can_edit:
-        context["moderation_note"] = moderation_note(association)
+        context["moderation_note"] = ModerationAction.note_for(association)
         context["pending_change"] = association.changes.pending().first()
     elif context["can_claim"] and user.is_authenticated:
         context["my_claim"] = (

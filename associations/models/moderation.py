@@ -230,3 +230,18 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.association_name}"
+
+    @classmethod
+    def note_for(cls, association: Association) -> ModerationAction | None:
+        """Why the liaison returned or hid this profile, if that is its current state."""
+        kinds = NOTE_KINDS.get(association.status)
+        if not kinds:
+            return None
+        return association.moderation_actions.filter(kind__in=kinds).first()
+
+
+# The actions whose reason the editors see while their profile is in that state.
+NOTE_KINDS = {
+    Association.Status.DRAFT: [ModerationAction.Kind.REJECT_LISTING],
+    Association.Status.HIDDEN: [ModerationAction.Kind.HIDE, ModerationAction.Kind.ORPHANED],
+}
