@@ -235,7 +235,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
-    list_display = ["association", "reason", "status", "created_at", "handled_at"]
+    list_display = ["association", "reason", "status", "created_at", "decided_at"]
     list_filter = ["status", "reason"]
     search_fields = ["association__name", "message", "contact"]
     list_select_related = ["association"]
@@ -247,8 +247,8 @@ class ReportAdmin(admin.ModelAdmin):
         "reporter",
         "language",
         "created_at",
-        "handled_at",
-        "handled_by",
+        "decided_at",
+        "decided_by",
     ]
 
     def has_add_permission(self, request):

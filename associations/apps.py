@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class AssociationsConfig(AppConfig):
     name = "associations"
     verbose_name = _("Associations")
+
+    def ready(self):
+        from associations import desk, sections, workflows
+        from yhdistystori.contributions import contribute
+
+        contribute(
+            home=[sections.HOME],
+            my_page=sections.MY_PAGE,
+            desk_kinds=desk.DESK_KINDS,
+            account_deletion=[workflows.memberships_release],
+        )

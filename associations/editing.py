@@ -23,7 +23,7 @@ from associations import workflows
 from associations.forms import InvitationForm, ProfileForm
 from associations.models import Association, Invitation, Membership
 from associations.models.moderation import field_label
-from associations.permissions import association_for_editor, is_liaison
+from associations.permissions import association_for_editor, can_manage_editors
 from associations.views import profile_response
 from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS, WorkflowError
 from yhdistystori.ratelimits import limit_exceeded
@@ -289,11 +289,6 @@ def verify(request: HttpRequest, slug: str) -> HttpResponse:
 # --- editors and invitations -----------------------------------------------------------------
 
 
-def _can_manage(user, membership: Membership | None) -> bool:
-    """Owners and liaisons invite, remove and promote; editors see the list and may leave."""
-    return (membership is not None and membership.is_owner) or is_liaison(user)
-
-
 def _editors_response(
     request: HttpRequest,
     association: Association,
@@ -302,7 +297,7 @@ def _editors_response(
     form: InvitationForm | None = None,
     status: int = HTTPStatus.OK,
 ) -> HttpResponse:
-    can_manage = _can_manage(request.user, membership)
+    can_manage = can_manage_editors(request.user, membership)
     context = {
         "association": association,
         "membership": membership,
@@ -325,7 +320,7 @@ def editors(request: HttpRequest, slug: str) -> HttpResponse:
     association, membership = association_for_editor(request.user, slug)
     if request.method != "POST":
         return _editors_response(request, association, membership)
-    if not _can_manage(request.user, membership):
+    if not can_manage_editors(request.user, membership):
         raise PermissionDenied
     form = InvitationForm(request.POST)
     if limit_exceeded(request, "invitation"):
@@ -385,7 +380,7 @@ def editor_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         Membership.objects.select_related("user"), pk=pk, association=association
     )
     leaving = target.user_id == request.user.pk
-    if not leaving and not _can_manage(request.user, membership):
+    if not leaving and not can_manage_editors(request.user, membership):
         raise PermissionDenied
     try:
         workflows.membership_remove(membership=target, by=request.user)

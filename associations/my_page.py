@@ -1,7 +1,8 @@
 """The associations part of a person's /my/ page: what they edit and what they have claimed.
 
-`my_page_context(user)` gives the context that templates/my/associations.html and
-templates/my/claims.html read, in four queries however many rows there are.
+The sections (associations/sections.py) show them with
+templates/associations/my/associations.html and claims.html, in four queries however
+many rows there are.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from associations.models import Claim, Membership, ModerationAction, ProfileChange
-from associations.models.moderation import NOTE_KINDS
+from associations.models.moderation import NOTE_ACTIONS
 
 # Decided claims stay on the page this long, so that a rejection's reason is seen.
 RECENT_CLAIM_DAYS = 90
@@ -28,10 +29,10 @@ def my_associations(user) -> list[dict]:
         .order_by("association__name", "association_id")[:MAX_ROWS]
     )
     ids = [m.association_id for m in memberships]
-    kinds = {kind for kinds in NOTE_KINDS.values() for kind in kinds}
+    actions = {action for actions in NOTE_ACTIONS.values() for action in actions}
     latest_actions = {
         action.association_id: action
-        for action in ModerationAction.objects.filter(association_id__in=ids, kind__in=kinds)
+        for action in ModerationAction.objects.filter(association_id__in=ids, action__in=actions)
         .order_by("association_id", "-created_at", "-id")
         .distinct("association_id")
     }
@@ -44,7 +45,7 @@ def my_associations(user) -> list[dict]:
     for membership in memberships:
         association = membership.association
         note = latest_actions.get(association.pk)
-        if note is not None and note.kind not in NOTE_KINDS.get(association.status, []):
+        if note is not None and note.action not in NOTE_ACTIONS.get(association.status, []):
             note = None
         rows.append(
             {
@@ -66,7 +67,3 @@ def my_claims(user, now=None):
         .select_related("association")
         .order_by("-created_at", "-id")[:MAX_ROWS]
     )
-
-
-def my_page_context(user) -> dict:
-    return {"my_associations": my_associations(user), "my_claims": my_claims(user)}

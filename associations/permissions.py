@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from associations.models import Association, Membership
-from associations.models.directory import is_liaison
-
-__all__ = ["association_for_editor", "association_for_viewer", "is_liaison", "require_liaison"]
+from yhdistystori.roles import Role, has_role
 
 
 def association_for_viewer(user, slug: str, queryset=None) -> Association:
@@ -31,16 +28,13 @@ def association_for_editor(
         raise PermissionDenied
     association = association_for_viewer(user, slug)
     membership = Membership.objects.filter(association=association, user=user).first()
-    if is_liaison(user):
+    if has_role(user, Role.LIAISON):
         return association, membership
     if membership is None or (owner and not membership.is_owner):
         raise PermissionDenied
     return association, membership
 
 
-def require_liaison(user) -> None:
-    """The moderation desk is for the liaison group and admins only."""
-    if not user.is_authenticated:
-        raise Http404  # views use login_required first; this is a safety net
-    if not is_liaison(user):
-        raise PermissionDenied
+def can_manage_editors(user, membership: Membership | None) -> bool:
+    """Owners and liaisons invite, remove and promote; editors see the list and may leave."""
+    return (membership is not None and membership.is_owner) or has_role(user, Role.LIAISON)

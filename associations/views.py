@@ -6,7 +6,6 @@ from http import HTTPStatus
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,9 +18,11 @@ from associations import jsonld, workflows
 from associations.filters import AssociationFilter
 from associations.forms import ClaimForm, ReportForm
 from associations.models import Association, Claim, LiaisonContact, Membership, ModerationAction
-from associations.permissions import association_for_viewer, is_liaison
+from associations.permissions import association_for_viewer
 from associations.results import SearchResults
+from yhdistystori.pagination import paginate
 from yhdistystori.ratelimits import limit_exceeded
+from yhdistystori.roles import Role, has_role
 
 CSV_MAX_ROWS = 100_000
 
@@ -50,20 +51,16 @@ def directory(request: HttpRequest) -> HttpResponse:
     results = filterset.results().prefetch_related("categories", "districts")
     if isinstance(results, SearchResults):
         results.expect_page(request.GET.get("page"), settings.DIRECTORY_PAGE_SIZE)
-    paginator = Paginator(results, settings.DIRECTORY_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    query_without_page = request.GET.copy()
-    query_without_page.pop("page", None)
+    keep = request.GET.copy()
     # Links inside the live-search fragment must open full pages, not another fragment.
-    query_without_page.pop("fragment", None)
+    keep.pop("fragment", None)
+    pages = paginate(request, results, settings.DIRECTORY_PAGE_SIZE, keep=keep)
     context = {
         "filter": filterset,
-        "page": page,
+        **pages,
         # False when a broad search found more than results.COUNT_CAP rows.
         "count_is_exact": getattr(results, "count_is_exact", True),
-        "count_display": number_format(paginator.count, force_grouping=True),
-        "query_without_page": query_without_page.urlencode(),
-        "elided_pages": paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "count_display": number_format(pages["page"].paginator.count, force_grouping=True),
     }
     status = 400 if filterset.is_bound and not filterset.form.is_valid() else 200
     if request.GET.get("fragment") == "results":
@@ -82,7 +79,7 @@ def profile_context(request: HttpRequest, association: Association) -> dict:
     liaison = False
     if user.is_authenticated:
         membership = Membership.objects.filter(association=association, user=user).first()
-        liaison = is_liaison(user)
+        liaison = has_role(user, Role.LIAISON)
     can_edit = membership is not None or liaison
     context = {
         "association": association,

@@ -233,7 +233,7 @@ ROWS = [
         variant="applied",
     ),
     Row("moderation:log", no_args, liaisons_only()),
-    Row("moderation:settings", no_args, liaisons_only()),
+    Row("moderation:email_settings", no_args, liaisons_only()),
 ]
 
 CASES = [(row, persona) for row in ROWS for persona in PERSONAS]

@@ -375,8 +375,8 @@ def test_approving_a_listing_publishes_it_records_and_emails_each_editor_in_thei
     listing.refresh_from_db()
     assert listing.status == Association.Status.PUBLISHED
     action = ModerationAction.objects.get()
-    assert (action.kind, action.actor, action.association, action.reason) == (
-        ModerationAction.Kind.APPROVE_LISTING,
+    assert (action.action, action.actor, action.association, action.reason) == (
+        ModerationAction.Action.APPROVE_LISTING,
         liaison,
         listing,
         "Tervetuloa!",
@@ -421,7 +421,7 @@ def test_rejecting_a_listing_returns_it_to_draft_and_tells_the_editors_why(clien
     assert response.status_code == 302
     listing.refresh_from_db()
     assert listing.status == Association.Status.DRAFT
-    assert ModerationAction.objects.get().kind == ModerationAction.Kind.REJECT_LISTING
+    assert ModerationAction.objects.get().action == ModerationAction.Action.REJECT_LISTING
     (message,) = mail.outbox
     assert message.to == [editor.email]
     assert "Kuvaus puuttuu." in message.body
@@ -491,8 +491,8 @@ def test_hiding_and_restoring_a_profile(client, liaison):
     assert len(mail.outbox) == 2
     assert "back in the directory" in mail.outbox[1].subject
     assert list(ModerationAction.objects.values_list("kind", flat=True)) == [
-        ModerationAction.Kind.RESTORE,
-        ModerationAction.Kind.HIDE,
+        ModerationAction.Action.RESTORE,
+        ModerationAction.Action.HIDE,
     ]
 
 
@@ -531,7 +531,7 @@ def test_marking_a_stale_profile_verified(client, liaison):
     association.refresh_from_db()
     assert association.last_verified_at == timezone.localdate()
     action = ModerationAction.objects.get()
-    assert action.kind == ModerationAction.Kind.MARK_VERIFIED
+    assert action.action == ModerationAction.Action.MARK_VERIFIED
     assert action.reason == "Soitin puheenjohtajalle."
     assert not Association.objects.stale().exists()
 
@@ -630,8 +630,8 @@ def test_a_decided_claim_cannot_be_decided_again(client, liaison):
 @pytest.mark.parametrize(
     ("action", "status", "kind"),
     [
-        ("resolve", Report.Status.RESOLVED, ModerationAction.Kind.RESOLVE_REPORT),
-        ("dismiss", Report.Status.DISMISSED, ModerationAction.Kind.DISMISS_REPORT),
+        ("resolve", Report.Status.RESOLVED, ModerationAction.Action.RESOLVE_REPORT),
+        ("dismiss", Report.Status.DISMISSED, ModerationAction.Action.DISMISS_REPORT),
     ],
 )
 def test_closing_a_report_with_a_note(client, liaison, action, status, kind):
@@ -644,13 +644,13 @@ def test_closing_a_report_with_a_note(client, liaison, action, status, kind):
     response = client.post(url, {"action": action, f"{action}-reason": "Tarkistettu."})
     assert response.status_code == 302
     report.refresh_from_db()
-    assert (report.status, report.resolution, report.handled_by) == (
+    assert (report.status, report.decision_reason, report.decided_by) == (
         status,
         "Tarkistettu.",
         liaison,
     )
     recorded = ModerationAction.objects.get()
-    assert (recorded.kind, recorded.report) == (kind, report)
+    assert (recorded.action, recorded.report) == (kind, report)
     assert not Report.objects.open().exists()
 
 
@@ -712,7 +712,7 @@ def test_approving_a_name_change_renames_the_association(client, liaison):
     assert association.name == "Uusi Nimi ry"
     change.refresh_from_db()
     assert change.status == ProfileChange.Status.APPLIED
-    assert ModerationAction.objects.get().kind == ModerationAction.Kind.APPROVE_CHANGE
+    assert ModerationAction.objects.get().action == ModerationAction.Action.APPROVE_CHANGE
     (message,) = mail.outbox
     assert "Uusi Nimi ry" in message.body
     assert_email_parts(message)
@@ -872,7 +872,7 @@ def test_revert_from_the_feed_restores_old_values_and_categories(client, liaison
     assert association.search_terms_other  # the search terms follow the categories
     change.refresh_from_db()
     assert change.status == ProfileChange.Status.REVERTED
-    assert ModerationAction.objects.get().kind == ModerationAction.Kind.REVERT_CHANGE
+    assert ModerationAction.objects.get().action == ModerationAction.Action.REVERT_CHANGE
     (message,) = mail.outbox
     assert message.to == [editor.email]
     assert f"{settings.SITE_URL}/sv/associations/{association.slug}/" in links_in(message)
@@ -931,7 +931,7 @@ def test_log_lists_every_action_newest_first(client, liaison, django_assert_max_
 
 def test_liaison_chooses_how_to_hear_of_new_items(client, liaison):
     client.force_login(liaison)
-    url = en("moderation:settings")
+    url = en("moderation:email_settings")
     assert "One email a day with the queue" in page_text(client.get(url))
     response = client.post(url, {"moderation_email": "each"})
     assert response.status_code == 302

@@ -422,7 +422,7 @@ def test_association_admin_publish_action(admin_client_for_staff, some_of_everyt
     # Through the desk's workflow: recorded in the liaisons' log.
     from associations.models import ModerationAction
 
-    assert ModerationAction.objects.get(association=draft).kind == "approve_listing"
+    assert ModerationAction.objects.get(association=draft).action == "approve_listing"
 
 
 def _form_data(form) -> dict:

@@ -93,7 +93,7 @@ def test_new_name_of_a_published_profile_waits_for_the_liaison(liaison):
     association.refresh_from_db()
     assert association.name == "Uusi Nimi ry"
     assert Association.objects.search("uusi").filter(pk=association.pk).exists()
-    assert ModerationAction.objects.filter(kind="approve_change", actor=liaison).exists()
+    assert ModerationAction.objects.filter(action="approve_change", actor=liaison).exists()
 
 
 def test_rejected_name_change_leaves_the_name(liaison):
@@ -165,7 +165,7 @@ def test_revert_puts_back_old_values_and_terms(liaison):
     change.refresh_from_db()
     assert change.status == ProfileChange.Status.REVERTED
     assert revert.change.user == liaison
-    assert ModerationAction.objects.filter(kind="revert_change", change=change).exists()
+    assert ModerationAction.objects.filter(action="revert_change", change=change).exists()
 
 
 def test_revert_leaves_fields_changed_again_since(liaison):
@@ -213,7 +213,7 @@ def test_profile_left_without_editors_is_hidden_and_recorded(liaison):
     assert workflows.memberships_release(user=owner) == [association]
     association.refresh_from_db()
     assert association.status == Association.Status.HIDDEN
-    assert ModerationAction.objects.get(association=association).kind == "orphaned"
+    assert ModerationAction.objects.get(association=association).action == "orphaned"
 
 
 def test_invitation_works_once():

@@ -1,7 +1,8 @@
 """Emails to people, each in the recipient's own language, with plain text and HTML parts.
 
-A message `name` is three templates: `emails/<name>_subject.txt`, `emails/<name>.txt`
-and `emails/<name>.html` (which extends emails/base.html). They are rendered once
+A message `name` ("<app>/<message>") is three templates: `emails/<name>_subject.txt`,
+`emails/<name>.txt` and `emails/<name>.html` (which extends emails/base.html). Each
+app names its messages in one module (for example associations/emails.py). They are rendered once
 per recipient, under that person's language, and sent after the surrounding
 transaction commits, so a rolled-back action never sends mail.
 """
@@ -65,9 +66,9 @@ def render_message(name: str, context: dict, to: Recipient) -> EmailMultiAlterna
 def send(name: str, *, to: Iterable, context: dict | None = None) -> int:
     """Queue message `name` to each recipient (users or addresses). Returns how many.
 
-    `context` may hold a callable under "for_recipient": called with each Recipient
-    inside its language, its result is merged into the context (for links that carry
-    the recipient's language prefix).
+    Each is rendered under its recipient's language when the transaction commits;
+    templates make links from `site_url` and `{% url %}`, which then carry that
+    language. One message that fails to render or send does not stop the others.
     """
     recipients = []
     seen = set()
@@ -79,16 +80,11 @@ def send(name: str, *, to: Iterable, context: dict | None = None) -> int:
     if not recipients:
         return 0
     context = dict(context or {})
-    per_recipient = context.pop("for_recipient", None)
 
     def render_and_send():
         for r in recipients:
             try:
-                extra = {}
-                if per_recipient:
-                    with translation.override(r.language):
-                        extra = per_recipient(r)
-                render_message(name, {**context, **extra}, r).send()
+                render_message(name, context, r).send()
             except Exception:  # one bad address or a mail server hiccup must not stop the rest
                 logger.exception("Could not send email %s to %s", name, r.email)
 

@@ -88,9 +88,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
-    def in_group(self, name: str) -> bool:
-        return self.is_superuser or self.groups.filter(name=name).exists()
-
 
 class SiteConfiguration(models.Model):
     """The deployment's city and contacts: data, so that no code assumes one city."""

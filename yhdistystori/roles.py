@@ -1,21 +1,101 @@
-"""What each city role may do in the Django admin.
+"""The city's staff roles: the one module that knows them.
 
-The groups themselves are created by a migration (yhdistystori 0002). Their
-permissions are set here, by `manage.py setup_roles`, because Django creates
-permissions only after all migrations have run. Each later feature adds its
-models to the table below.
+Each role is an auth group of the same name. Everything else asks here: does this
+user have the role (`has_role`; superusers have every role), guard a view with it
+(`role_required`), who has it (`users_with_role`), give it (`grant_role`), and what
+it may do in the Django admin (`ROLE_PERMISSIONS`, applied by `setup_roles`).
+
+The groups are created by a migration (yhdistystori 0002). Their permissions are
+set by `manage.py setup_roles`, because Django creates permissions only after all
+migrations have run. Each feature adds its models to the table below.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LIAISON = "liaison", _("City liaison")
+    GRANTS = "grants", _("Grants officer")
+    FACILITIES = "facilities", _("Facilities manager")
+
+
+def roles_of(user) -> frozenset[str]:
+    """The roles of `user`, read once and remembered on the object for the request.
+
+    Superusers have every role; anonymous visitors none.
+    """
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(Role.values)
+    cached = getattr(user, "_city_roles", None)
+    if cached is None:
+        names = user.groups.filter(name__in=Role.values).values_list("name", flat=True)
+        cached = user._city_roles = frozenset(names)
+    return cached
+
+
+def has_role(user, role: Role) -> bool:
+    return role in roles_of(user)
+
+
+def has_any_role(user) -> bool:
+    return bool(roles_of(user))
+
+
+def require_role(user, role: Role) -> None:
+    """403 for a signed-in user without the role (views sign people in first)."""
+    if not has_role(user, role):
+        raise PermissionDenied
+
+
+def role_required(role: Role) -> Callable:
+    """A view for one role: anonymous visitors go to the login page, others get 403."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            require_role(request.user, role)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def users_with_role(role: Role):
+    """Active users in the role's group (superusers only when they are in it too)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, groups__name=role).distinct()
+
+
+def grant_role(user, role: Role) -> None:
+    group, _created = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    user.__dict__.pop("_city_roles", None)
+
+
+def revoke_role(user, role: Role) -> None:
+    user.groups.remove(*Group.objects.filter(name=role))
+    user.__dict__.pop("_city_roles", None)
+
 
 ALL = ("view", "add", "change", "delete")
 
-# group -> {"app_label.model": actions}
-ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
-    "liaison": {
+# role -> {"app_label.model": actions}
+ROLE_PERMISSIONS: dict[Role, dict[str, tuple[str, ...]]] = {
+    Role.LIAISON: {
         "associations.association": ALL,
         "associations.category": ALL,
         "associations.district": ALL,
@@ -34,11 +114,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "yhdistystori.feedback": ("view", "change"),
         "yhdistystori.siteconfiguration": ("view", "change"),
     },
-    "grants": {
+    Role.GRANTS: {
         "associations.association": ("view",),
         "yhdistystori.feedback": ("view",),
     },
-    "facilities": {
+    Role.FACILITIES: {
         "associations.association": ("view",),
         "yhdistystori.feedback": ("view",),
     },
@@ -47,12 +127,12 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
 
 @transaction.atomic
 def setup_roles() -> dict[str, int]:
-    """Give each city group exactly its permissions. Idempotent. Returns counts per group."""
+    """Give each role's group exactly its permissions. Idempotent. Returns counts per role."""
     counts = {}
-    for group_name, models in ROLE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=group_name)
+    for role, models_ in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
         wanted = []
-        for label, actions in models.items():
+        for label, actions in models_.items():
             app_label, model = label.split(".")
             codenames = [f"{action}_{model}" for action in actions]
             found = list(
@@ -62,5 +142,5 @@ def setup_roles() -> dict[str, int]:
                 raise LookupError(f"Missing permissions for {label}: run migrate first.")
             wanted += found
         group.permissions.set(wanted)
-        counts[group_name] = len(wanted)
+        counts[str(role)] = len(wanted)
     return counts

@@ -6,11 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from associations import api as associations_api
-from yhdistystori import account_views, views
+from associations import desk_urls as associations_desk_urls
+from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
 admin.site.site_title = _("Yhdistystori administration")
 admin.site.index_title = _("City staff")
+
+# The staff's desk: the shared queue and settings, then each app's item pages.
+desk_patterns = [
+    path("", desk_views.queue, name="queue"),
+    path("settings/", desk_views.email_settings, name="email_settings"),
+    *associations_desk_urls.urlpatterns,
+]
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -34,7 +42,7 @@ urlpatterns += i18n_patterns(
     path("my/", account_views.my_page, name="my_page"),
     path("my/language/", account_views.my_language, name="my_language"),
     path("my/account/delete/", account_views.account_delete, name="account_delete"),
-    path("moderation/", include("associations.moderation_urls")),
+    path("moderation/", include((desk_patterns, "moderation"))),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

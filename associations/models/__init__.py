@@ -6,6 +6,8 @@
 """
 
 from associations.models.directory import (
+    PROFILE_FIELDS,
+    PROFILE_RELATIONS,
     SEARCH_TERM_FIELDS,
     ActivityLanguage,
     Association,
@@ -23,6 +25,8 @@ from associations.models.editors import Claim, Invitation, Membership
 from associations.models.moderation import ModerationAction, ProfileChange, Report
 
 __all__ = [
+    "PROFILE_FIELDS",
+    "PROFILE_RELATIONS",
     "SEARCH_TERM_FIELDS",
     "ActivityLanguage",
     "Association",

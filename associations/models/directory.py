@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from associations import search
+from yhdistystori.roles import Role, has_role
 from yhdistystori.translation import TranslatedNameMixin, translated
 from yhdistystori.validators import (
     format_register_number,
@@ -144,7 +145,7 @@ class AssociationQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Published rows, plus the ones this user edits or, for a liaison, all of them."""
-        if user.is_authenticated and is_liaison(user):
+        if has_role(user, Role.LIAISON):
             return self
         if user.is_authenticated:
             # A subquery, not a join: a join repeats a published row once per editor.
@@ -400,18 +401,6 @@ def months_ago(months: int, today: date | None = None) -> date:
     return date(year, month + 1, day)
 
 
-def is_liaison(user) -> bool:
-    """City liaisons (group `liaison`) and admins moderate the directory."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_liaison", None)
-    if cached is None:
-        cached = user._is_liaison = user.groups.filter(name="liaison").exists()
-    return cached
-
-
 # Paths under /associations/ that are not profiles (associations/urls.py): a profile
 # with one of these addresses could never be opened.
 RESERVED_SLUGS = frozenset({"new", "invitations", "export-csv", "exportcsv", "export"})
@@ -482,6 +471,28 @@ class LiaisonContact(models.Model):
             return specific
         return active.filter(districts=None, categories=None).first() or active.first()
 
+
+# The profile as its editors edit it: plain fields, then the lists of terms.
+PROFILE_FIELDS = (
+    "name",
+    "alternate_name",
+    "register_number",
+    "business_id",
+    "description",
+    "founded_year",
+    "member_count",
+    "email",
+    "phone",
+    "website",
+    "facebook_url",
+    "instagram_url",
+    "street_address",
+    "postal_code",
+    "municipality",
+    "accepts_new_members",
+    "seeks_volunteers",
+)
+PROFILE_RELATIONS = ("categories", "districts", "target_groups", "languages")
 
 # The stored search columns that Association.set_search_terms() fills; the search
 # vector is generated from them by PostgreSQL.

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models.directory import Association
+from yhdistystori.decisions import Decided
 
 INVITATION_VALID_FOR = timedelta(days=14)
 
@@ -137,7 +138,18 @@ class Invitation(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None and not self.is_expired
+        return not self.closed_reason
+
+    @property
+    def closed_reason(self) -> str:
+        """Why the link no longer works, for the person who opens it; "" while it works."""
+        if self.accepted_at is not None:
+            return _("This invitation has been used already. Ask for a new invitation.")
+        if self.revoked_at is not None:
+            return _("This invitation has been cancelled. Ask for a new invitation.")
+        if self.is_expired:
+            return _("This invitation has expired. Ask for a new invitation.")
+        return ""
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -145,7 +157,7 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status=Claim.Status.PENDING)
 
 
-class Claim(models.Model):
+class Claim(Decided):
     """Someone from an association asks to take over a listing the city imported or created."""
 
     class Status(models.TextChoices):
@@ -179,16 +191,6 @@ class Claim(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    decision_reason = models.TextField(_("reason"), blank=True)
 
     objects = ClaimQuerySet.as_manager()
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models.directory import Association
+from yhdistystori.decisions import Decided
 
 # Changing these on a published profile waits for the liaison: they identify the
 # association, and a wrong one would attach the profile to another association.
@@ -24,7 +25,7 @@ class ProfileChangeQuerySet(models.QuerySet):
         return self.filter(to_published=True).exclude(status=ProfileChange.Status.PENDING)
 
 
-class ProfileChange(models.Model):
+class ProfileChange(Decided):
     """One save of a profile: who changed which fields from what to what.
 
     `changes` is a list of {"field", "old", "new"}: the raw values (a list of ids for
@@ -59,16 +60,6 @@ class ProfileChange(models.Model):
     # The profile's version after this change (pending ones: when they were asked for).
     version = models.PositiveIntegerField(_("version"))
     to_published = models.BooleanField(_("made to a published profile"), default=False)
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    review_reason = models.TextField(_("reason"), blank=True)
 
     objects = ProfileChangeQuerySet.as_manager()
 
@@ -109,7 +100,7 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status=Report.Status.OPEN)
 
 
-class Report(models.Model):
+class Report(Decided):
     """A resident's report that a listing is wrong, defunct or inappropriate."""
 
     class Reason(models.TextChoices):
@@ -151,16 +142,6 @@ class Report(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("handled by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    resolution = models.TextField(_("what was done"), blank=True)
 
     objects = ReportQuerySet.as_manager()
 
@@ -179,7 +160,7 @@ class Report(models.Model):
 class ModerationAction(models.Model):
     """One thing a liaison did, with the reason given: the desk's audit record."""
 
-    class Kind(models.TextChoices):
+    class Action(models.TextChoices):
         APPROVE_LISTING = "approve_listing", _("Approved a new listing")
         REJECT_LISTING = "reject_listing", _("Returned a listing to its editors")
         HIDE = "hide", _("Hid a profile")
@@ -194,7 +175,7 @@ class ModerationAction(models.Model):
         MARK_VERIFIED = "mark_verified", _("Confirmed a stale profile")
         ORPHANED = "orphaned", _("Profile hidden: its last editor left")
 
-    kind = models.CharField(_("action"), max_length=20, choices=Kind.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -229,19 +210,19 @@ class ModerationAction(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.association_name}"
+        return f"{self.get_action_display()}: {self.association_name}"
 
     @classmethod
     def note_for(cls, association: Association) -> ModerationAction | None:
         """Why the liaison returned or hid this profile, if that is its current state."""
-        kinds = NOTE_KINDS.get(association.status)
-        if not kinds:
+        actions = NOTE_ACTIONS.get(association.status)
+        if not actions:
             return None
-        return association.moderation_actions.filter(kind__in=kinds).first()
+        return association.moderation_actions.filter(action__in=actions).first()
 
 
 # The actions whose reason the editors see while their profile is in that state.
-NOTE_KINDS = {
-    Association.Status.DRAFT: [ModerationAction.Kind.REJECT_LISTING],
-    Association.Status.HIDDEN: [ModerationAction.Kind.HIDE, ModerationAction.Kind.ORPHANED],
+NOTE_ACTIONS = {
+    Association.Status.DRAFT: [ModerationAction.Action.REJECT_LISTING],
+    Association.Status.HIDDEN: [ModerationAction.Action.HIDE, ModerationAction.Action.ORPHANED],
 }

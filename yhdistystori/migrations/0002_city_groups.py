@@ -2,7 +2,9 @@
 
 from django.db import migrations
 
-CITY_GROUPS = ["liaison", "grants", "facilities"]
+from yhdistystori.roles import Role
+
+CITY_GROUPS = Role.values
 
 
 def create_groups(apps, schema_editor):

@@ -1,0 +1,253 @@
+"""The staff's desk queue: everything that waits for a decision, across kinds, oldest first.
+
+The apps contribute the kinds (yhdistystori.contributions); a kind says what waits
+(a queryset), since when, how an item is named and which page decides it. Each
+kind is read along its own partial index, oldest first: a page of the merged
+queue needs at most the first `page end` keys of each kind, which are merged in
+Python, and then only that page's rows are fetched whole. So a page costs two
+queries per kind whatever the queue's size, plus the counts.
+
+This module also tells staff about the queue: an email per new item
+(`announce`) or a daily digest (`send_digests`), as each person chose.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Expression, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from yhdistystori import emails
+from yhdistystori.contributions import registry
+from yhdistystori.roles import Role, users_with_role
+
+
+def _name_of_association(obj) -> str:
+    return obj.association.name
+
+
+@dataclass(frozen=True)
+class DeskKind:
+    name: str
+    label: str  # one item
+    plural: str  # the filter link and the count
+    announcement: str  # the first line of the email that tells of a new item
+    queryset: Callable[[date | None], QuerySet]  # what waits, unordered
+    since: Expression  # the oldest first by this (and pk)
+    url_name: str  # the page that decides an item; takes `pk`
+    summary_template: str  # a line on the item in the queue (gets `item`, `obj`)
+    related: tuple[str, ...] = ()
+    title: Callable[[object], str] = _name_of_association  # what the queue's row names
+    # When an item joined the queue, from its `since` value (default: that value).
+    joined: Callable[[object], datetime] | None = None
+    role: Role = Role.LIAISON
+
+    def keys(self, today: date | None = None) -> QuerySet:
+        """(pk, since) of what waits, oldest first."""
+        return (
+            self.queryset(today)
+            .annotate(since=self.since)
+            .order_by("since", "pk")
+            .values_list("pk", "since")
+        )
+
+    def waiting_since(self, value) -> datetime:
+        return self.joined(value) if self.joined else value
+
+
+def desk_kinds() -> dict[str, DeskKind]:
+    return registry.desk_kinds
+
+
+@dataclass
+class QueueItem:
+    kind: DeskKind
+    pk: int
+    since: datetime
+    obj: object = None
+
+    @property
+    def title(self) -> str:
+        return self.kind.title(self.obj)
+
+    @property
+    def url(self) -> str:
+        return reverse(self.kind.url_name, kwargs={"pk": self.pk})
+
+
+def queue_counts(today: date | None = None) -> dict[str, int]:
+    """How many items of each kind wait, by kind name."""
+    return {name: kind.queryset(today).count() for name, kind in desk_kinds().items()}
+
+
+class Queue(Sequence):
+    """The waiting items of some kinds (all by default), oldest first, for a Paginator.
+
+    Slicing fetches only what the slice needs (see the module docstring).
+    """
+
+    def __init__(self, kinds: Sequence[str] | None = None, *, today: date | None = None):
+        self.kinds = list(kinds or desk_kinds())
+        self.today = today
+        self._counts: dict[str, int] | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Counts of every kind, also those not shown, for the filter links."""
+        if self._counts is None:
+            self._counts = queue_counts(self.today)
+        return self._counts
+
+    def count(self) -> int:
+        return sum(self.counts[name] for name in self.kinds)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self.count())
+            return self.items(start, stop)
+        items = self.items(index, index + 1)
+        if not items:
+            raise IndexError(index)
+        return items[0]
+
+    def keys(self, stop: int) -> list[tuple[datetime, int, int, str]]:
+        """The first `stop` items' sort keys, merged across the kinds."""
+        kinds = desk_kinds()
+        order = {name: n for n, name in enumerate(kinds)}
+        streams = []
+        for name in self.kinds:
+            if not self.counts[name] or stop <= 0:
+                continue
+            kind = kinds[name]
+            rows = kind.keys(self.today)[:stop]
+            streams.append([(kind.waiting_since(value), order[name], pk, name) for pk, value in rows])
+        return list(heapq.merge(*streams))[:stop]
+
+    def items(self, start: int, stop: int) -> list[QueueItem]:
+        kinds = desk_kinds()
+        keys = self.keys(stop)[start:stop]
+        wanted: dict[str, list[int]] = {}
+        for _since, _order, pk, name in keys:
+            wanted.setdefault(name, []).append(pk)
+        objects = {}
+        for name, pks in wanted.items():
+            kind = kinds[name]
+            model = kind.queryset(self.today).model
+            found = model.objects.select_related(*kind.related).in_bulk(pks)
+            objects.update({(name, pk): obj for pk, obj in found.items()})
+        return [
+            QueueItem(kind=kinds[name], pk=pk, since=since, obj=objects[(name, pk)])
+            for since, _order, pk, name in keys
+            if (name, pk) in objects  # decided between the two queries
+        ]
+
+
+# --- the total in the header ---------------------------------------------------------
+
+TOTAL_CACHE_KEY = "desk:queue-total"
+TOTAL_CACHE_SECONDS = 60
+
+
+def queue_total() -> int:
+    """All waiting items, cached for a minute: every page a liaison opens shows it."""
+    total = cache.get(TOTAL_CACHE_KEY)
+    if total is None:
+        total = sum(queue_counts().values())
+        cache.set(TOTAL_CACHE_KEY, total, TOTAL_CACHE_SECONDS)
+    return total
+
+
+def remember_queue_total(total: int) -> None:
+    """The queue page has just counted everything: the header need not count again."""
+    cache.set(TOTAL_CACHE_KEY, total, TOTAL_CACHE_SECONDS)
+
+
+def forget_queue_total() -> None:
+    """After a decision, so that the header shows the new total at once."""
+    cache.delete(TOTAL_CACHE_KEY)
+
+
+# --- telling staff -------------------------------------------------------------------
+
+
+def announce(kind_name: str, *, pk: int, title: str, summary: str = "") -> None:
+    """Staff of the kind's role who asked for an email per item hear of a new one now."""
+    kind = desk_kinds()[kind_name]
+    User = get_user_model()
+    recipients = users_with_role(kind.role).filter(moderation_email=User.ModerationEmail.EACH)
+    emails.send(
+        "desk/new_item",
+        to=recipients,
+        context={"kind": kind, "pk": pk, "title": title, "summary": summary},
+    )
+    forget_queue_total()
+
+
+DIGEST_ITEMS = 10
+
+
+def digest_recipients(today: date):
+    """Liaisons who chose the daily digest and have not had today's."""
+    User = get_user_model()
+    return (
+        users_with_role(Role.LIAISON)
+        .filter(moderation_email=User.ModerationEmail.DIGEST)
+        .exclude(moderation_digest_sent_on=today)
+    )
+
+
+def send_digest(user, *, today: date, queue: Queue, items: list[QueueItem]) -> bool:
+    """Mark the liaison's digest sent today and queue it, unless another run did already."""
+    User = get_user_model()
+    with transaction.atomic():
+        claimed = (
+            User.objects.filter(pk=user.pk)
+            .exclude(moderation_digest_sent_on=today)
+            .update(moderation_digest_sent_on=today)
+        )
+        if not claimed:
+            return False
+        counts = [
+            {"label": kind.plural, "count": queue.counts[name]}
+            for name, kind in desk_kinds().items()
+        ]
+        emails.send(
+            "desk/digest",
+            to=[user],
+            context={"total": queue.count(), "counts": counts, "items": items},
+        )
+    return True
+
+
+@dataclass
+class DigestRun:
+    recipients: list
+    queue: Queue
+    sent: int = 0
+
+
+def send_digests(*, today: date | None = None, dry_run: bool = False) -> DigestRun:
+    """Email the queue to each liaison due a digest today; nothing when the queue is empty.
+
+    Safe to run again, or twice at the same time: each liaison gets one a day.
+    """
+    today = today or timezone.localdate()
+    run = DigestRun(recipients=list(digest_recipients(today)), queue=Queue(today=today))
+    if not run.recipients or not run.queue.count() or dry_run:
+        return run
+    items = run.queue[:DIGEST_ITEMS]
+    run.sent = sum(
+        send_digest(user, today=today, queue=run.queue, items=items) for user in run.recipients
+    )
+    return run

@@ -1,0 +1,22 @@
+"""The header's link to the staff's desk, with how many items wait."""
+
+from django import template
+
+from yhdistystori.desk import queue_total
+from yhdistystori.desk_views import DESK_ROLE
+from yhdistystori.roles import has_role
+
+register = template.Library()
+
+
+@register.inclusion_tag("moderation/includes/nav_link.html", takes_context=True)
+def desk_nav_link(context) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not has_role(user, DESK_ROLE):
+        return {"show": False}
+    return {
+        "show": True,
+        "total": queue_total(),
+        "current": getattr(request.resolver_match, "namespace", "") == "moderation",
+    }
