@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from associations.logos import LogoField
 from associations.models import Association, Claim, Report
 from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS
+from yhdistystori.forms import HoneypotMixin, require_a_few_words
 from yhdistystori.validators import normalize_business_id, normalize_register_number
 
 
@@ -115,14 +116,7 @@ class InvitationForm(forms.Form):
     )
 
 
-class ReportForm(forms.ModelForm):
-    # A field people do not see; robots fill it in (as on the feedback form).
-    website = forms.CharField(
-        required=False,
-        label="",
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
+class ReportForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason", "message", "contact"]
@@ -137,12 +131,4 @@ class ReportForm(forms.ModelForm):
         self.fields["reason"].choices = Report.Reason.choices
 
     def clean_message(self) -> str:
-        message = _one_line_breaks(self.cleaned_data["message"].strip())
-        if len(message) < 5:
-            raise forms.ValidationError(_("Please write a few words."))
-        return message
-
-    def clean_website(self) -> str:
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This form could not be sent."))
-        return ""
+        return require_a_few_words(_one_line_breaks(self.cleaned_data["message"].strip()))

@@ -21,7 +21,7 @@ from associations.models import Association, Claim, LiaisonContact, Membership, 
 from associations.permissions import association_for_viewer
 from associations.results import SearchResults
 from yhdistystori.pagination import paginate
-from yhdistystori.ratelimits import limit_exceeded
+from yhdistystori.ratelimits import limit_exceeded, rate_limited_form
 from yhdistystori.roles import Role, has_role
 
 CSV_MAX_ROWS = 100_000
@@ -170,34 +170,30 @@ def claim(request: HttpRequest, slug: str) -> HttpResponse:
 def report(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone may tell the liaison that a listing is wrong, defunct or inappropriate."""
     association = association_for_viewer(request.user, slug)
-    throttled = False
-    if request.method == "POST":
-        form = ReportForm(request.POST)
-        throttled = limit_exceeded(request, "report")
-        if throttled:
-            # The form comes back as typed, with a note to send it again later.
-            status = HTTPStatus.TOO_MANY_REQUESTS
-        elif form.is_valid():
-            workflows.report_create(
-                association=association,
-                reason=form.cleaned_data["reason"],
-                message=form.cleaned_data["message"],
-                contact=form.cleaned_data["contact"],
-                reporter=request.user,
-                language=(get_language() or settings.LANGUAGE_CODE)[:2],
-            )
-            messages.success(
-                request,
-                _("Thank you for the report. The city's liaison will look into it."),
-            )
-            return redirect(association)
-        else:
-            status = HTTPStatus.BAD_REQUEST
-    else:
-        form = ReportForm()
-        status = HTTPStatus.OK
-    context = {"association": association, "form": form, "throttled": throttled}
-    return render(request, "associations/report.html", context, status=status)
+
+    def send(form: ReportForm) -> HttpResponse:
+        workflows.report_create(
+            association=association,
+            reason=form.cleaned_data["reason"],
+            message=form.cleaned_data["message"],
+            contact=form.cleaned_data["contact"],
+            reporter=request.user,
+            language=(get_language() or settings.LANGUAGE_CODE)[:2],
+        )
+        messages.success(
+            request,
+            _("Thank you for the report. The city's liaison will look into it."),
+        )
+        return redirect(association)
+
+    return rate_limited_form(
+        request,
+        ReportForm,
+        action="report",
+        template="associations/report.html",
+        context={"association": association},
+        on_valid=send,
+    )
 
 
 class _Echo:

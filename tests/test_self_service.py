@@ -730,6 +730,13 @@ def test_a_report_without_a_message_is_a_400(client, choir):
     assert "This field is required." in response.content.decode()
 
 
+def test_a_report_of_two_letters_is_a_400_asking_for_a_few_words(client, choir):
+    response = client.post(url("report", choir, "en"), {**REPORT, "message": " hm \r\n"})
+    assert response.status_code == 400
+    assert "Please write a few words." in response.content.decode()
+    assert not Report.objects.exists()
+
+
 def test_reports_are_rate_limited_per_address_and_keep_the_text(client, choir, settings):
     settings.PUBLIC_FORM_RATE_LIMITS = {**settings.PUBLIC_FORM_RATE_LIMITS, "report": "2/10m/ip"}
     for _n in range(2):

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from associations.my_page import my_page_context
-from yhdistystori.accounts import DeleteAccountForm, LanguageForm, user_delete
+from yhdistystori.account_forms import DeleteAccountForm, LanguageForm
+from yhdistystori.accounts import user_delete
 from yhdistystori.models import User
 
 

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from yhdistystori.accounts import AdminLoginForm
+from yhdistystori.account_forms import AdminLoginForm
 from yhdistystori.models import Feedback, SiteConfiguration, User
 
 admin.site.login_form = AdminLoginForm

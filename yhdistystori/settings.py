@@ -132,13 +132,13 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_page"
 ACCOUNT_ADAPTER = "yhdistystori.accounts.AccountAdapter"
 ACCOUNT_FORMS = {
-    "login": "yhdistystori.accounts.LoginForm",
-    "signup": "yhdistystori.accounts.SignupForm",
-    "add_email": "yhdistystori.accounts.AddEmailForm",
-    "change_password": "yhdistystori.accounts.ChangePasswordForm",
-    "reset_password": "yhdistystori.accounts.ResetPasswordForm",
-    "reset_password_from_key": "yhdistystori.accounts.ResetPasswordKeyForm",
-    "set_password": "yhdistystori.accounts.SetPasswordForm",
+    "login": "yhdistystori.account_forms.LoginForm",
+    "signup": "yhdistystori.account_forms.SignupForm",
+    "add_email": "yhdistystori.account_forms.AddEmailForm",
+    "change_password": "yhdistystori.account_forms.ChangePasswordForm",
+    "reset_password": "yhdistystori.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "yhdistystori.account_forms.ResetPasswordKeyForm",
+    "set_password": "yhdistystori.account_forms.SetPasswordForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}

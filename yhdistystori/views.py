@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from http import HTTPStatus
-
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from associations.models import Association, Category, LiaisonContact
 from yhdistystori.forms import FeedbackForm
-from yhdistystori.ratelimits import limit_exceeded
+from yhdistystori.ratelimits import rate_limited_form
 
 
 @require_GET
@@ -37,29 +35,25 @@ def feedback(request: HttpRequest) -> HttpResponse:
     page = request.GET.get("page") or request.POST.get("page_url") or ""
     if not url_has_allowed_host_and_scheme(page, allowed_hosts={request.get_host()}):
         page = ""
-    throttled = False
-    if request.method == "POST":
-        form = FeedbackForm(request.POST)
-        throttled = limit_exceeded(request, "feedback")
-        if throttled:
-            # The form comes back as typed, with a note to send it again later.
-            status = HTTPStatus.TOO_MANY_REQUESTS
-        elif form.is_valid():
-            item = form.save(commit=False)
-            item.language = get_language() or ""
-            item.save()
-            messages.success(
-                request,
-                _("Thank you. Your feedback was received; we answer within 14 days."),
-            )
-            return redirect(page or "home")
-        else:
-            status = HTTPStatus.BAD_REQUEST
-    else:
-        form = FeedbackForm(initial={"page_url": page})
-        status = HTTPStatus.OK
-    context = {"form": form, "throttled": throttled}
-    return render(request, "yhdistystori/feedback.html", context, status=status)
+
+    def save(form: FeedbackForm) -> HttpResponse:
+        item = form.save(commit=False)
+        item.language = get_language() or ""
+        item.save()
+        messages.success(
+            request,
+            _("Thank you. Your feedback was received; we answer within 14 days."),
+        )
+        return redirect(page or "home")
+
+    return rate_limited_form(
+        request,
+        FeedbackForm,
+        action="feedback",
+        template="yhdistystori/feedback.html",
+        initial={"page_url": page},
+        on_valid=save,
+    )
 
 
 @require_GET
