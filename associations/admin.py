@@ -1,13 +1,14 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from associations import workflows
 from associations.logos import LogoField
 from associations.models import (
+    PROFILE_FIELDS,
+    PROFILE_RELATIONS,
     ActivityLanguage,
     Association,
     Category,
@@ -32,14 +33,41 @@ class VocabularyAdmin(admin.ModelAdmin):
 
 
 class AssociationAdminForm(forms.ModelForm):
-    """The admin builds the model fields from the fieldsets; this adds the checked upload."""
+    """The admin builds the model fields from the fieldsets; this adds the checked upload
+    and the version the form was opened at, so that a save never undoes one made since."""
 
     # Uploads go through the same checks and re-encoding as the editors' form.
     new_logo = LogoField(label=_("New logo"), required=False)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = Association.objects.filter(pk=self.instance.pk).values_list(
+                "version", flat=True
+            )
+            if cleaned.get("base_version") != current.first():
+                raise forms.ValidationError(CHANGED_MEANWHILE)
+        return cleaned
+
+
+CHANGED_MEANWHILE = _(
+    "Someone saved this profile after you opened it. Open it again to see their changes, "
+    "then make yours."
+)
 
 
 @admin.register(Association)
 class AssociationAdmin(admin.ModelAdmin):
+    """City staff edit a profile through the same workflows as its editors: the save is
+    recorded for the change feed and locks the row, and the status changes only through
+    the actions (publish, hide), which log the decision and tell the editors."""
+
     form = AssociationAdminForm
     list_display = [
         "name",
@@ -63,91 +91,53 @@ class AssociationAdmin(admin.ModelAdmin):
     search_fields = ["name", "alternate_name", "register_number", "business_id", "email"]
     list_select_related = True
     date_hierarchy = "updated_at"
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["categories", "districts", "target_groups", "languages"]
-    readonly_fields = ["logo", "version", "created_at", "updated_at"]
+    filter_horizontal = list(PROFILE_RELATIONS)
+    readonly_fields = [
+        "slug",
+        "status",
+        "is_claimed",
+        "logo",
+        "last_verified_at",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
     actions = ["publish", "hide"]
     list_per_page = 50
     # An address typed without a scheme is taken as https://, as Django 6 will do.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["name", "alternate_name", "slug", "status", "is_claimed"]}),
-        (_("Identifiers"), {"fields": ["register_number", "business_id"]}),
-        (
-            _("Profile"),
-            {
-                "fields": [
-                    "description",
-                    "logo",
-                    "new_logo",
-                    "categories",
-                    "districts",
-                    "target_groups",
-                    "languages",
-                    "founded_year",
-                    "member_count",
-                    "accepts_new_members",
-                    "seeks_volunteers",
-                ]
-            },
-        ),
-        (
-            _("Contact"),
-            {
-                "fields": [
-                    "email",
-                    "phone",
-                    "website",
-                    "facebook_url",
-                    "instagram_url",
-                    "street_address",
-                    "postal_code",
-                    "municipality",
-                ]
-            },
-        ),
+        (None, {"fields": ["slug", "status", "is_claimed", "base_version"]}),
+        (_("Profile"), {"fields": [*PROFILE_FIELDS, *PROFILE_RELATIONS, "logo", "new_logo"]}),
         (_("Record"), {"fields": ["last_verified_at", "version", "created_at", "updated_at"]}),
     ]
 
     def save_model(self, request, obj, form, change):
-        # Edits made here are recorded like the editors' own: they show in the change
-        # feed and in the message an editor with the profile open gets.
-        form.profile_changes = []
+        data = form.cleaned_data
+        values = {name: data[name] for name in PROFILE_FIELDS if name in data}
+        relations = {name: list(data[name]) for name in PROFILE_RELATIONS if name in data}
+        logo = data.get("new_logo")
         if change:
-            saved = Association.objects.get(pk=obj.pk)
-            data = form.cleaned_data
-            form.profile_changes = workflows.profile_diff(
-                saved,
-                {name: data[name] for name in workflows.PROFILE_FIELDS if name in data},
-                {name: data[name] for name in workflows.PROFILE_RELATIONS if name in data},
+            workflows.profile_update(
+                association=Association.objects.get(pk=obj.pk),
+                user=request.user,
+                base_version=data["base_version"],
+                values=values,
+                relations=relations,
+                logo=logo,
             )
-        logo = form.cleaned_data.get("new_logo")
-        if logo is not None:
-            old = {"logo": obj.logo.name, "logo_small": obj.logo_small.name}
-            logo.save_to(obj)
-            form.profile_changes += [
-                {"field": name, "old": old[name], "new": getattr(obj, name).name}
-                for name in ("logo", "logo_small")
-            ]
-        if change:
-            # An editor with the profile open is told that it changed (optimistic locking).
-            obj.version = F("version") + 1
-        super().save_model(request, obj, form, change)
-        obj.refresh_from_db(fields=["version"])
+        else:
+            created = workflows.association_create(
+                user=request.user, values=values, relations=relations, logo=logo, by_city=True
+            )
+            obj.pk = created.pk
+        # The admin's redirect and messages read the saved row.
+        obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        association = form.instance
-        association.update_search_terms()  # categories are part of the search terms
-        if change and form.profile_changes:
-            ProfileChange.objects.create(
-                association=association,
-                user=request.user,
-                changes=form.profile_changes,
-                version=association.version,
-                to_published=association.status
-                in (Association.Status.PUBLISHED, Association.Status.HIDDEN),
-            )
+        # The workflow saved the lists of terms with the profile; only inlines remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description=_("Publish the selected associations"))
     def publish(self, request, queryset):
@@ -279,8 +269,8 @@ class ProfileChangeAdmin(ReadOnlyAdmin):
 
 @admin.register(ModerationAction)
 class ModerationActionAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "kind", "association_name", "actor"]
-    list_filter = ["kind"]
+    list_display = ["created_at", "action", "association_name", "actor"]
+    list_filter = ["action"]
     search_fields = ["association_name", "reason", "actor__email"]
     list_select_related = ["actor"]
     date_hierarchy = "created_at"

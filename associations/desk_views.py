@@ -204,9 +204,7 @@ REPORT_PAGE = DeskPage(
     item_arg="report",
     template="moderation/report.html",
     actions=REPORT_ACTIONS,
-    available=lambda report: (
-        list(REPORT_ACTIONS) if report.status == Report.Status.OPEN else []
-    ),
+    available=lambda report: list(REPORT_ACTIONS) if report.status == Report.Status.OPEN else [],
     context=report_context,
     name=_association_name,
     error=workflows.WorkflowError,

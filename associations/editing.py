@@ -15,17 +15,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from associations import workflows
 from associations.forms import InvitationForm, ProfileForm
-from associations.models import Association, Invitation, Membership
+from associations.models import (
+    PROFILE_FIELDS,
+    PROFILE_RELATIONS,
+    Association,
+    Invitation,
+    Membership,
+)
 from associations.models.moderation import field_label
 from associations.permissions import association_for_editor, can_manage_editors
 from associations.views import profile_response
-from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS, WorkflowError
+from associations.workflows import WorkflowError
 from yhdistystori.ratelimits import limit_exceeded
 
 # --- creating and editing the profile --------------------------------------------------------
@@ -424,22 +429,6 @@ def owner_transfer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("associations:editors", slug=association.slug)
 
 
-# Why a link that was once valid no longer is (status 410 Gone).
-CLOSED_INVITATION = {
-    "used": gettext_lazy("This invitation has been used already. Ask for a new invitation."),
-    "cancelled": gettext_lazy("This invitation has been cancelled. Ask for a new invitation."),
-    "expired": gettext_lazy("This invitation has expired. Ask for a new invitation."),
-}
-
-
-def _closed_reason(invitation: Invitation) -> str:
-    if invitation.accepted_at is not None:
-        return CLOSED_INVITATION["used"]
-    if invitation.revoked_at is not None:
-        return CLOSED_INVITATION["cancelled"]
-    return CLOSED_INVITATION["expired"]
-
-
 def _invitation_refused(
     request: HttpRequest, message: str, invitation: Invitation | None, status: int
 ) -> HttpResponse:
@@ -454,13 +443,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     found = Invitation.find(token)
     if found is None:
         return _invitation_refused(
-            request,
-            _(
-                "This invitation link is not valid. Check that the whole link was copied, or ask "
-                "for a new invitation."
-            ),
-            None,
-            HTTPStatus.NOT_FOUND,
+            request, workflows.INVALID_INVITATION, None, HTTPStatus.NOT_FOUND
         )
     if request.method == "POST":
         if not request.user.is_authenticated:
@@ -474,8 +457,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             _("Welcome! You are now an editor of %(name)s.") % {"name": membership.association},
         )
         return redirect(membership.association)
-    if not found.is_open:
-        return _invitation_refused(request, _closed_reason(found), found, HTTPStatus.GONE)
+    if found.closed_reason:
+        return _invitation_refused(request, found.closed_reason, found, HTTPStatus.GONE)
     already = (
         request.user.is_authenticated
         and Membership.objects.filter(association=found.association, user=request.user).exists()

@@ -7,8 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from associations.logos import LogoField
-from associations.models import Association, Claim, Report
-from associations.workflows import PROFILE_FIELDS, PROFILE_RELATIONS
+from associations.models import PROFILE_FIELDS, PROFILE_RELATIONS, Association, Claim, Report
 from yhdistystori.forms import HoneypotMixin, require_a_few_words
 from yhdistystori.validators import normalize_business_id, normalize_register_number
 

@@ -125,16 +125,8 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def claim(request: HttpRequest, slug: str) -> HttpResponse:
     """Someone from the association asks the liaison to let them take over the listing."""
     association = association_for_viewer(request.user, slug)
-    refusal = ""
+    refusal = workflows.claim_refusal(association=association, user=request.user)
     pending = Claim.objects.pending().filter(association=association, user=request.user).first()
-    if Membership.objects.filter(association=association, user=request.user).exists():
-        refusal = _("You are already an editor of this association.")
-    elif pending:
-        refusal = _("You have already asked to take over this listing.")
-    elif association.is_claimed:
-        refusal = _(
-            "The association already keeps this listing itself. Ask its editors to invite you."
-        )
     status = HTTPStatus.OK
     form = ClaimForm(request.POST or None)
     if request.method == "POST":

@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from associations import demo_data, queue
+from associations import demo_data
 from associations.models import (
     ActivityLanguage,
     Association,
@@ -108,7 +108,7 @@ def test_demo_gives_the_representative_associations_and_the_liaison_a_queue(fast
     representative = get_user_model().objects.get(email=demo_data.REPRESENTATIVE_EMAIL)
     statuses = set(Association.objects.edited_by(representative).values_list("status", flat=True))
     assert statuses == {"draft", "pending", "published"}
-    counts = queue.queue_counts()
+    counts = desk.queue_counts()
     assert all(counts[kind] >= 1 for kind in ("listing", "claim", "report", "change", "stale"))
     assert ProfileChange.objects.feed().exists()
 

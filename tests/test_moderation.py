@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from associations import moderation_urls, workflows
+from associations import workflows
 from associations.models import (
     Association,
     Claim,
@@ -32,6 +32,7 @@ from associations.models import (
 from associations.models.directory import months_ago
 from tests.factories import AssociationFactory, CategoryFactory, UserFactory
 from yhdistystori.models import User
+from yhdistystori.urls import desk_patterns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -163,12 +164,12 @@ DESK_URLS = {
     "change": lambda objs: {"pk": objs["change"].pk},
     "changes": lambda objs: {},
     "log": lambda objs: {},
-    "settings": lambda objs: {},
+    "email_settings": lambda objs: {},
 }
 
 
 def test_every_desk_url_is_in_the_access_table():
-    assert {pattern.name for pattern in moderation_urls.urlpatterns} == set(DESK_URLS)
+    assert {pattern.name for pattern in desk_patterns} == set(DESK_URLS)
 
 
 @pytest.fixture

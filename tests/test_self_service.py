@@ -15,6 +15,7 @@ from PIL import Image
 
 from associations import workflows
 from associations.models import (
+    PROFILE_FIELDS,
     Association,
     Claim,
     Membership,
@@ -252,7 +253,7 @@ def test_new_listing_form_has_every_profile_field_and_the_term_lists(client):
     client.force_login(UserFactory())
     response = client.get(url("create"))
     page = response.content.decode()
-    for name in workflows.PROFILE_FIELDS:
+    for name in PROFILE_FIELDS:
         assert f'name="{name}"' in page, name
     assert 'name="categories"' in page and "Kulttuuri" in page
     assert 'name="districts"' in page and "Palokka" in page

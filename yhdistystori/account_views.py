@@ -14,9 +14,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from associations.my_page import my_page_context
 from yhdistystori.account_forms import DeleteAccountForm, LanguageForm
 from yhdistystori.accounts import user_delete
+from yhdistystori.contributions import registry, render_sections
 from yhdistystori.models import User
 
 
@@ -37,7 +37,9 @@ def _is_throttled(form, field: str) -> bool:
 
 
 def _my_page(request: HttpRequest, *, language_form: LanguageForm, status: int = 200):
-    context = {"language_form": language_form, **my_page_context(request.user)}
+    # What each app shows a person (yhdistystori.contributions), then the account.
+    sections = render_sections(registry.my_page, request)
+    context = {"language_form": language_form, "sections": sections}
     return render(request, "my/index.html", context, status=status)
 
 

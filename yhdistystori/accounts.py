@@ -19,6 +19,7 @@ from django.template.loader import get_template
 from django.urls import translate_url
 from django.utils import translation
 
+from yhdistystori.contributions import registry
 from yhdistystori.emails import Recipient, render_message
 from yhdistystori.models import User
 
@@ -104,10 +105,10 @@ def _has_template(name: str) -> bool:
 def user_delete(*, user: User) -> None:
     """Delete an account and the personal data with it (its email addresses go along).
 
-    The associations it edits are left first: one with other editors stays as it is,
-    one without is hidden and the liaisons are told (associations.workflows).
+    Each app first hands over or hides what the person kept (the account_deletion
+    contributions, yhdistystori.contributions): an association they edited alone is
+    hidden and the liaisons are told, for example.
     """
-    from associations.workflows import memberships_release
-
-    memberships_release(user=user)
+    for release in registry.account_deletion:
+        release(user=user)
     user.delete()

@@ -131,7 +131,9 @@ class Queue(Sequence):
                 continue
             kind = kinds[name]
             rows = kind.keys(self.today)[:stop]
-            streams.append([(kind.waiting_since(value), order[name], pk, name) for pk, value in rows])
+            streams.append(
+                [(kind.waiting_since(value), order[name], pk, name) for pk, value in rows]
+            )
         return list(heapq.merge(*streams))[:stop]
 
     def items(self, start: int, stop: int) -> list[QueueItem]:

@@ -10,19 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from associations.models import Association, Category, LiaisonContact
+from yhdistystori.contributions import registry, render_sections
 from yhdistystori.forms import FeedbackForm
 from yhdistystori.ratelimits import rate_limited_form
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    context = {
-        "liaisons": LiaisonContact.objects.filter(is_active=True),
-        "categories": Category.objects.all(),
-        "recently_updated": Association.objects.published().order_by("-updated_at")[:5],
-    }
-    return render(request, "yhdistystori/home.html", context)
+    # What each app shows on the home page (yhdistystori.contributions).
+    sections = render_sections(registry.home, request)
+    return render(request, "yhdistystori/home.html", {"sections": sections})
 
 
 @require_GET

@@ -19,8 +19,8 @@ from associations.workflows.editors import (
     invitation_accept,
     invitation_cancel,
     invitation_create,
-    memberships_release,
     membership_remove,
+    memberships_release,
     ownership_transfer,
 )
 from associations.workflows.listings import (

@@ -41,8 +41,6 @@ class ProfileConflict(Exception):
     changes: list[ProfileChange] = field(default_factory=list)
 
 
-
-
 def _relation_ids(association: Association, name: str) -> list[int]:
     return sorted(term.pk for term in getattr(association, name).all())
 
@@ -211,7 +209,9 @@ def change_approve(*, change: ProfileChange, liaison, reason: str = "") -> Profi
     association = lock(change.association)
     _apply(association, change.changes)
     change.version = association.version
-    change.record_decision(status=ProfileChange.Status.APPLIED, by=liaison, reason=reason, save=False)
+    change.record_decision(
+        status=ProfileChange.Status.APPLIED, by=liaison, reason=reason, save=False
+    )
     change.save()
     record(
         Action.APPROVE_CHANGE, actor=liaison, association=association, reason=reason, change=change

@@ -34,7 +34,9 @@ def report_create(
         language=language,
     )
     # The lazy label, so that each liaison reads it in their own language.
-    announce("report", pk=report.pk, association=association, summary=Report.Reason(report.reason).label)
+    announce(
+        "report", pk=report.pk, association=association, summary=Report.Reason(report.reason).label
+    )
     return report
 
 

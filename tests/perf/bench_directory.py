@@ -79,7 +79,7 @@ def main() -> None:
     from associations.demo_data.synthetic import SLUG_PREFIX
     from associations.management.commands import seed_scale
     from associations.models import Association
-    from associations.queue import queue_counts
+    from yhdistystori.desk import queue_counts
 
     print(f"Database: {database}")
     call_command("migrate", verbosity=0, interactive=False)
