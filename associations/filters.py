@@ -27,17 +27,22 @@ SORT_UPDATED = "updated"
 SEARCH_COLUMNS = [*SEARCH_TERM_FIELDS, "search_vector"]
 
 
-def _exists_in(relation: str, field: str):
-    """Filter method: rows linked to any of the chosen values, without duplicate rows."""
-    through = Association._meta.get_field(relation).remote_field.through
+class LinkedFilter(django_filters.ModelMultipleChoiceFilter):
+    """Rows linked to any of the ticked terms; `link` is the through table's field for a term."""
 
-    def method(queryset, name, values):
-        if not values:
-            return queryset
-        linked = through.objects.filter(association_id=OuterRef("pk"), **{f"{field}__in": values})
-        return queryset.filter(Exists(linked))
+    def __init__(self, *args, link: str, **kwargs):
+        super().__init__(*args, to_field_name="slug", widget=forms.CheckboxSelectMultiple, **kwargs)
+        self.link = link
 
-    return method
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        # EXISTS rather than a join: a join repeats a row once per ticked term.
+        through = Association._meta.get_field(self.field_name).remote_field.through
+        linked = through.objects.filter(
+            association_id=OuterRef("pk"), **{f"{self.link}__in": value}
+        )
+        return self.parent.narrow(qs, Q(Exists(linked)))
 
 
 class TickBox(forms.CheckboxInput):
@@ -55,38 +60,34 @@ class CheckboxFilter(django_filters.BooleanFilter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        return qs.filter(**{self.field_name: True}) if value else qs
+        return self.parent.narrow(qs, Q(**{self.field_name: True})) if value else qs
 
 
 class AssociationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
-    category = django_filters.ModelMultipleChoiceFilter(
+    category = LinkedFilter(
         label=_("Category"),
         queryset=Category.objects.all(),
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-        method=_exists_in("categories", "category"),
+        field_name="categories",
+        link="category",
     )
-    district = django_filters.ModelMultipleChoiceFilter(
+    district = LinkedFilter(
         label=_("District"),
         queryset=District.objects.all(),
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-        method=_exists_in("districts", "district"),
+        field_name="districts",
+        link="district",
     )
-    language = django_filters.ModelMultipleChoiceFilter(
+    language = LinkedFilter(
         label=_("Language of activity"),
         queryset=ActivityLanguage.objects.all(),
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-        method=_exists_in("languages", "activitylanguage"),
+        field_name="languages",
+        link="activitylanguage",
     )
-    target_group = django_filters.ModelMultipleChoiceFilter(
+    target_group = LinkedFilter(
         label=_("Target group"),
         queryset=TargetGroup.objects.all(),
-        to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
-        method=_exists_in("target_groups", "targetgroup"),
+        field_name="target_groups",
+        link="targetgroup",
     )
     accepts_new_members = CheckboxFilter(label=_("Accepts new members"))
     seeks_volunteers = CheckboxFilter(label=_("Seeks volunteers"))
@@ -108,12 +109,19 @@ class AssociationFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conditions: SearchConditions | None = None
+        # Every condition the filters apply, for SearchResults to test rows with.
+        self.where = Q()
+
+    def narrow(self, queryset, condition: Q):
+        """`queryset` filtered by `condition`, which is also added to `where`."""
+        self.where &= condition
+        return queryset.filter(condition)
 
     def filter_text(self, queryset, name, value):
         self.conditions = search_conditions(value)
         if self.conditions is None:
             return queryset
-        return queryset.filter(self.conditions.matches)
+        return self.narrow(queryset, self.conditions.matches)
 
     def filter_sort(self, queryset, name, value):
         return queryset  # ordering is applied by `qs` and `results()`
@@ -167,7 +175,9 @@ class AssociationFilter(django_filters.FilterSet):
         tiers = [Q()]
         if sort == SORT_RELEVANCE:
             tiers = self.conditions.rank_tiers
-        return SearchResults(queryset, tiers=tiers, sort=sort)
+        # The filters that made `queryset` gathered their conditions in `where`.
+        base = self.queryset.defer(*SEARCH_COLUMNS)
+        return SearchResults(base, where=self.where, tiers=tiers, sort=sort)
 
     @property
     def active_filter_count(self) -> int:

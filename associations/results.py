@@ -17,25 +17,25 @@ than by PostgreSQL's estimate (which is poor for these OR-and-NOT conditions,
 and a wrong guess costs a walk through the whole table):
 
 * walking: read the next chunk of associations in page order along the
-  index (a bounded read, whatever the words), test each against the tier in
-  the same query, keep those that pass; repeat with larger chunks until the
-  page is full.
+  index (a bounded read, whatever the words), test each against the tier, the
+  words and the filters in the same query, keep those that pass; repeat with
+  larger chunks until the page is full.
   A dense tier fills page 1 from the first chunk.
 * looking up: when the rows read so far say that filling the page would mean
   walking more than MAX_WALK rows, ask PostgreSQL for the rest of the tier
   through the search indexes (GIN, trigram), sorted, with index walks turned
   off for that one query. A sparse tier is small, so that is quick.
 
-`SearchResults` quacks like the part of a QuerySet that Django's Paginator
-uses (`count()`, slicing, `ordered`), plus `prefetch_related()` and `defer()`
-for the rows it shows.
+`SearchResults` is given the rows to page through and, as one Q, the
+conditions of the words and the filters (associations/filters.py gathers them).
+It quacks like the part of a QuerySet that Django's Paginator uses (`count()`,
+slicing, `ordered`), plus `prefetch_related()` and `defer()` for the rows it shows.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, Q, QuerySet
+from django.db.models import BooleanField, Case, F, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
@@ -55,13 +55,21 @@ class SearchResults:
 
     def __init__(
         self,
-        queryset: QuerySet,
+        base: QuerySet,
         *,
+        where: Q,
         tiers: list[Q],
         sort: str = SORT_NAME,
         cap: int | None = None,
     ):
-        self.queryset = queryset.order_by()
+        """The rows of `base` that meet `where`, ranked by `tiers`.
+
+        `where` (the search and its filters) must not join other tables: the walk tests
+        it on each row of `base`, which a join would repeat.
+        """
+        self.base = base.order_by()
+        self.where = where
+        self.queryset = self.base.filter(where)
         self.tiers = tiers or [Q()]
         self.sort = sort
         self.cap = COUNT_CAP if cap is None else cap
@@ -145,41 +153,30 @@ class SearchResults:
 
     # Reading a tier -----------------------------------------------------------------
 
-    def _condition(self, tier: Q) -> RawSQL:
-        """The whole condition of a tier (its own test, then the search's) as one expression.
+    def _condition(self, tier: Q) -> Case | Value:
+        """The whole condition of a tier (its own test, then `where`) as one expression.
 
         Tested on each walked row in place: a correlated EXISTS would let PostgreSQL
         turn the test into a join over every matching row, which is what walking avoids.
         The tier's own test comes first: it reads only the short name columns, and most
         rows fail it before the costlier full-text test is reached.
         """
-        query = self.queryset.query
-        if query.alias_map.keys() - {query.base_table}:
-            raise ValueError("A tier condition must not join other tables.")
-        compiler = query.get_compiler(using=self.queryset.db)
-        parts, params = [], []
-        for where in (query.build_where(tier), query.where):
-            try:
-                sql, where_params = compiler.compile(where)
-            except FullResultSet:  # no condition at all
-                continue
-            except EmptyResultSet:  # a condition nothing can meet
-                sql, where_params = "FALSE", []
-            if sql:
-                parts.append(f"({sql})")
-                params += where_params
-        return RawSQL(" AND ".join(parts) or "TRUE", params, output_field=BooleanField())  # noqa: S611
+        condition = tier & self.where
+        if not condition:  # no condition at all, which When() does not take
+            return Value(True)
+        # A CASE rather than the bare condition: in a SELECT list Django writes a
+        # condition nothing can meet (`pk__in=[]`) as 0, which is no boolean.
+        return Case(When(condition, then=True), default=False)
 
     def _walk(
-        self, tier: RawSQL, position: tuple | None, size: int
+        self, tier: Case | Value, position: tuple | None, size: int
     ) -> tuple[list[int], tuple | None, bool]:
         """`size` rows along the index: (ids in the tier, last position read, end reached).
 
         The rows are tested and gathered in the database, which sends back one row: the
         passing ids in order, where the chunk ended, and how many rows it read.
         """
-        model = self.queryset.model
-        chunk = self._after(self._keyed(model._default_manager.published()), position)
+        chunk = self._after(self._keyed(self.base), position)
         inner = chunk.annotate(in_tier=tier).order_by(*self._ordering())
         inner_sql, params = inner.values_list("pk", "key", "in_tier")[:size].query.sql_with_params()
         forward, backward = ("DESC", "ASC") if self.sort == SORT_UPDATED else ("ASC", "DESC")

@@ -1,9 +1,11 @@
 """Pages of search results: the capped count and the ranking tiers across pages."""
 
 import pytest
+from django.db.models import Q
 
 from associations import results
-from tests.factories import AssociationFactory
+from associations.models import Association
+from tests.factories import AssociationFactory, CategoryFactory, DistrictFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,106 @@ def test_a_deep_page_reads_ahead_and_counts_without_a_count_query(
     shallow = client.get("/en/associations/", {"q": "kuoro", "page": 1})
     assert expected_count in shallow.content.decode()
     assert result_names(shallow) == names[:2]
+
+
+@pytest.fixture
+def filtered_names():
+    """'seura' in every tier, each association in a different mix of the filters."""
+    sport = CategoryFactory(slug="urheilu")
+    centre = DistrictFactory(slug="keskusta")
+    AssociationFactory(
+        name="Seura Kiri ry", categories=[sport], districts=[centre], accepts_new_members=True
+    )
+    AssociationFactory(name="Vaajakosken Seura ry", categories=[sport])
+    AssociationFactory(name="Keuruun Tanssiseura ry", categories=[sport], districts=[centre])
+    AssociationFactory(name="Palokan Urheiluseura ry", districts=[centre], accepts_new_members=True)
+    AssociationFactory(
+        name="Aamun Kuntoilijat ry",
+        description="Seura järjestää lenkkejä.",
+        categories=[sport],
+        districts=[centre],
+        accepts_new_members=True,
+    )
+    AssociationFactory(
+        name="Bändikerho ry", description="Toimimme kuin seura.", accepts_new_members=True
+    )
+    # Meets every filter but not the search; interleaves the walk.
+    AssociationFactory(
+        name="Ääneseudun Kuoro ry", categories=[sport], districts=[centre], accepts_new_members=True
+    )
+    return {
+        "category": (
+            {"category": "urheilu"},
+            [
+                "Seura Kiri ry",
+                "Vaajakosken Seura ry",
+                "Keuruun Tanssiseura ry",
+                "Aamun Kuntoilijat ry",
+            ],
+        ),
+        "category-and-district": (
+            {"category": "urheilu", "district": "keskusta"},
+            ["Seura Kiri ry", "Keuruun Tanssiseura ry", "Aamun Kuntoilijat ry"],
+        ),
+        "checkbox": (
+            {"accepts_new_members": "1"},
+            ["Seura Kiri ry", "Palokan Urheiluseura ry", "Aamun Kuntoilijat ry", "Bändikerho ry"],
+        ),
+        "category-and-checkbox": (
+            {"category": "urheilu", "accepts_new_members": "1"},
+            ["Seura Kiri ry", "Aamun Kuntoilijat ry"],
+        ),
+    }
+
+
+@READING
+@pytest.mark.parametrize(
+    "filters", ["category", "category-and-district", "checkbox", "category-and-checkbox"]
+)
+def test_a_filtered_search_reads_the_same_in_every_way(
+    client, settings, monkeypatch, result_names, filtered_names, filters, chunk, max_walk
+):
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+    params, expected = filtered_names[filters]
+    settings.DIRECTORY_PAGE_SIZE = 2
+    names = []
+    for page in range(1, len(expected) // 2 + len(expected) % 2 + 1):
+        names += result_names(client.get("/associations/", {"q": "seura", **params, "page": page}))
+    assert names == expected
+
+
+def test_walking_a_filtered_search_joins_no_other_table(client, filtered_names):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    params, expected = filtered_names["category-and-district"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/associations/", {"q": "seura", **params})
+    walks = [query["sql"] for query in queries.captured_queries if "array_agg" in query["sql"]]
+    assert walks
+    # A join would repeat a walked row once per linked term.
+    assert not any("JOIN" in sql for sql in walks)
+
+
+@READING
+def test_no_condition_at_all_lists_every_row_in_name_order(monkeypatch, chunk, max_walk):
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+    for name in ("Kerho ry", "aamukuoro ry", "Seura ry"):
+        AssociationFactory(name=name)
+    rows = results.SearchResults(Association.objects.published(), where=Q(), tiers=[])
+    assert [row.name for row in rows[0:3]] == ["aamukuoro ry", "Kerho ry", "Seura ry"]
+
+
+@READING
+def test_a_condition_nothing_can_meet_lists_nothing(monkeypatch, chunk, max_walk):
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+    AssociationFactory(name="Seura ry")
+    rows = results.SearchResults(Association.objects.published(), where=Q(pk__in=[]), tiers=[])
+    assert rows[0:3] == []
+    assert rows.count() == 0
