@@ -43,7 +43,7 @@ class AssociationAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["base_version"].initial = self.instance.version
+            self.initial.setdefault("base_version", self.instance.version)
 
     def clean(self):
         cleaned = super().clean()

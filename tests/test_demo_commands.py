@@ -22,6 +22,7 @@ from associations.models import (
     Report,
     TargetGroup,
 )
+from yhdistystori import desk
 from yhdistystori.models import SiteConfiguration
 from yhdistystori.validators import validate_business_id, validate_register_number
 

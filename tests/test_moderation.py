@@ -491,7 +491,7 @@ def test_hiding_and_restoring_a_profile(client, liaison):
     assert association.status == Association.Status.PUBLISHED
     assert len(mail.outbox) == 2
     assert "back in the directory" in mail.outbox[1].subject
-    assert list(ModerationAction.objects.values_list("kind", flat=True)) == [
+    assert list(ModerationAction.objects.values_list("action", flat=True)) == [
         ModerationAction.Action.RESTORE,
         ModerationAction.Action.HIDE,
     ]

@@ -17,6 +17,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +29,17 @@ class Role(models.TextChoices):
     FACILITIES = "facilities", _("Facilities manager")
 
 
+# Every page's header asks whether the person has a desk: the answer is kept in the
+# cache so that it costs no query, and forgotten when the person's groups change.
+ROLES_CACHE_SECONDS = 300
+
+
+def _cache_key(user_id) -> str:
+    return f"roles:{user_id}"
+
+
 def roles_of(user) -> frozenset[str]:
-    """The roles of `user`, read once and remembered on the object for the request.
+    """The roles of `user`: at most one query, remembered for the request and a few minutes.
 
     Superusers have every role; anonymous visitors none.
     """
@@ -37,11 +47,30 @@ def roles_of(user) -> frozenset[str]:
         return frozenset()
     if user.is_superuser:
         return frozenset(Role.values)
-    cached = getattr(user, "_city_roles", None)
-    if cached is None:
-        names = user.groups.filter(name__in=Role.values).values_list("name", flat=True)
-        cached = user._city_roles = frozenset(names)
-    return cached
+    remembered = getattr(user, "_city_roles", None)
+    if remembered is None:
+        names = cache.get(_cache_key(user.pk))
+        if names is None:
+            names = list(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+            cache.set(_cache_key(user.pk), names, ROLES_CACHE_SECONDS)
+        remembered = user._city_roles = frozenset(names)
+    return remembered
+
+
+def forget_roles(user_id) -> None:
+    """After a change to someone's groups (connected to User.groups in apps.py)."""
+    cache.delete(_cache_key(user_id))
+
+
+def groups_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """m2m_changed of User.groups, from either side: forget the roles of those concerned."""
+    if not action.startswith("post_"):
+        return
+    if reverse:  # group.user_set changed: the users are in pk_set (None on clear)
+        user_ids = pk_set if pk_set is not None else instance.user_set.values_list("pk", flat=True)
+    else:
+        user_ids = [instance.pk]
+    cache.delete_many([_cache_key(user_id) for user_id in user_ids])
 
 
 def has_role(user, role: Role) -> bool:
@@ -84,11 +113,13 @@ def grant_role(user, role: Role) -> None:
     group, _created = Group.objects.get_or_create(name=role)
     user.groups.add(group)
     user.__dict__.pop("_city_roles", None)
+    forget_roles(user.pk)
 
 
 def revoke_role(user, role: Role) -> None:
     user.groups.remove(*Group.objects.filter(name=role))
     user.__dict__.pop("_city_roles", None)
+    forget_roles(user.pk)
 
 
 ALL = ("view", "add", "change", "delete")
