@@ -549,13 +549,13 @@ def test_password_reset_requests_are_limited_per_address_typed(client, clock):
 def test_feedback_is_limited_per_address_and_keeps_what_was_typed(client, clock):
     for number in range(5):
         response = client.post(
-            "/feedback/", {"kind": "other", "message": f"Palaute numero {number}."}
+            "/feedback/", {"topic": "other", "message": f"Palaute numero {number}."}
         )
         assert response.status_code == 302
 
     response = client.post(
         "/en/feedback/",
-        {"kind": "content", "message": "Kuoron sivulla on vanha puhelinnumero.", "name": "Maija"},
+        {"topic": "content", "message": "Kuoron sivulla on vanha puhelinnumero.", "name": "Maija"},
     )
 
     assert response.status_code == 429
@@ -566,7 +566,7 @@ def test_feedback_is_limited_per_address_and_keeps_what_was_typed(client, clock)
     assert Feedback.objects.count() == 5
 
     clock.advance(10 * 60 + 1)
-    response = client.post("/feedback/", {"kind": "other", "message": "Nyt menee perille."})
+    response = client.post("/feedback/", {"topic": "other", "message": "Nyt menee perille."})
     assert response.status_code == 302
 
 

@@ -167,7 +167,7 @@ def test_sending_feedback_saves_it_and_returns_to_the_page(client):
     response = client.post(
         "/feedback/",
         {
-            "kind": "content",
+            "topic": "content",
             "message": "Yhdistyksen puhelinnumero on vanhentunut.",
             "name": "Maija Meikäläinen",
             "email": "maija@example.fi",
@@ -177,7 +177,7 @@ def test_sending_feedback_saves_it_and_returns_to_the_page(client):
     assert response.status_code == 302
     assert response["Location"] == "/associations/?q=kuoro"
     feedback = Feedback.objects.get()
-    assert feedback.kind == "content"
+    assert feedback.topic == "content"
     assert feedback.message == "Yhdistyksen puhelinnumero on vanhentunut."
     assert feedback.email == "maija@example.fi"
     assert feedback.page_url == "/associations/?q=kuoro"
@@ -190,7 +190,7 @@ def test_sending_feedback_saves_it_and_returns_to_the_page(client):
 def test_sent_feedback_is_thanked_for(client):
     response = client.post(
         "/en/feedback/",
-        {"kind": "other", "message": "Hyvä palvelu, kiitos!", "page_url": "/en/"},
+        {"topic": "other", "message": "Hyvä palvelu, kiitos!", "page_url": "/en/"},
         follow=True,
     )
     assert response.redirect_chain == [("/en/", 302)]
@@ -199,13 +199,13 @@ def test_sent_feedback_is_thanked_for(client):
 
 @pytest.mark.django_db
 def test_feedback_records_the_language_of_the_page(client):
-    client.post("/sv/feedback/", {"kind": "other", "message": "Bra tjänst, tack!"})
+    client.post("/sv/feedback/", {"topic": "other", "message": "Bra tjänst, tack!"})
     assert Feedback.objects.get().language == "sv"
 
 
 @pytest.mark.django_db
 def test_feedback_without_a_page_returns_home(client):
-    response = client.post("/en/feedback/", {"kind": "other", "message": "Hyvä palvelu."})
+    response = client.post("/en/feedback/", {"topic": "other", "message": "Hyvä palvelu."})
     assert response["Location"] == "/en/"
 
 
@@ -213,7 +213,7 @@ def test_feedback_without_a_page_returns_home(client):
 @pytest.mark.parametrize("page_url", ["https://evil.example/", "//evil.example/x"])
 def test_feedback_never_redirects_off_the_site(client, page_url):
     response = client.post(
-        "/feedback/", {"kind": "other", "message": "Hyvä palvelu.", "page_url": page_url}
+        "/feedback/", {"topic": "other", "message": "Hyvä palvelu.", "page_url": page_url}
     )
     assert response.status_code == 302
     assert response["Location"] == "/"
@@ -223,7 +223,7 @@ def test_feedback_never_redirects_off_the_site(client, page_url):
 def test_invalid_feedback_is_a_400_with_errors_and_keeps_what_was_typed(client):
     response = client.post(
         "/en/feedback/",
-        {"kind": "other", "message": "hm", "name": "Maija Meikäläinen", "email": "ei-osoite"},
+        {"topic": "other", "message": "hm", "name": "Maija Meikäläinen", "email": "ei-osoite"},
     )
     page = page_text(response)
     assert response.status_code == 400
@@ -246,7 +246,7 @@ def test_empty_feedback_is_a_400(client):
 def test_feedback_filled_in_by_a_bot_is_not_saved(client):
     response = client.post(
         "/en/feedback/",
-        {"kind": "other", "message": "Buy cheap watches now", "website": "https://spam.example"},
+        {"topic": "other", "message": "Buy cheap watches now", "website": "https://spam.example"},
     )
     assert response.status_code == 400
     assert not Feedback.objects.exists()
@@ -459,7 +459,7 @@ def test_category_added_in_the_admin_makes_the_association_findable_by_it(
 
 @pytest.mark.django_db
 def test_feedback_with_a_null_character_is_a_400(client):
-    response = client.post("/en/feedback/", {"kind": "other", "message": "Hei\x00 kaikki"})
+    response = client.post("/en/feedback/", {"topic": "other", "message": "Hei\x00 kaikki"})
     assert response.status_code == 400
     assert not Feedback.objects.exists()
 

@@ -54,8 +54,8 @@ class AnsweredFilter(admin.SimpleListFilter):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "kind", "short_message", "email", "answer_due", "answered_at"]
-    list_filter = [AnsweredFilter, "kind", "language"]
+    list_display = ["created_at", "topic", "short_message", "email", "answer_due", "answered_at"]
+    list_filter = [AnsweredFilter, "topic", "language"]
     search_fields = ["message", "email", "name"]
     date_hierarchy = "created_at"
     readonly_fields = ["created_at", "page_url", "language"]

@@ -36,9 +36,9 @@ class HoneypotMixin(forms.Form):
 class FeedbackForm(HoneypotMixin, forms.ModelForm):
     class Meta:
         model = Feedback
-        fields = ["kind", "message", "name", "email", "page_url"]
+        fields = ["topic", "message", "name", "email", "page_url"]
         widgets = {
-            "kind": forms.RadioSelect,
+            "topic": forms.RadioSelect,
             "message": forms.Textarea(attrs={"rows": 6}),
             "page_url": forms.HiddenInput,
         }

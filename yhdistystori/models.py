@@ -148,12 +148,12 @@ class SiteConfiguration(models.Model):
 class Feedback(models.Model):
     """Feedback from the footer form. The law expects an answer within 14 days."""
 
-    class Kind(models.TextChoices):
+    class Topic(models.TextChoices):
         ACCESSIBILITY = "accessibility", _("Accessibility")
         CONTENT = "content", _("Content or an association's information")
         OTHER = "other", _("Other feedback")
 
-    kind = models.CharField(_("topic"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.OTHER)
     message = models.TextField(_("message"), max_length=5000)
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -171,7 +171,7 @@ class Feedback(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
+        return f"{self.get_topic_display()} {self.created_at:%Y-%m-%d}"
 
     @property
     def answer_due(self):
