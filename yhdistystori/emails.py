@@ -42,11 +42,6 @@ def recipient(person) -> Recipient:
     )
 
 
-def absolute_url(path: str) -> str:
-    """A link for an email: SITE_URL and the path (which already has its language prefix)."""
-    return f"{settings.SITE_URL}{path}"
-
-
 def render_message(name: str, context: dict, to: Recipient) -> EmailMultiAlternatives:
     with translation.override(to.language):
         context = {

@@ -1,5 +1,7 @@
 """Jyväskylä's vocabulary, the liaisons and the demo users for `manage.py load_demo`."""
 
+from yhdistystori.roles import Role
+
 SITE = {
     "city_name_fi": "Jyväskylä",
     "city_name_sv": "Jyväskylä",
@@ -139,23 +141,23 @@ LIAISONS = [
 
 DEMO_PASSWORD = "demo-salasana"
 
-# (role, email, full name, group or None, superuser?, what the login is for)
+# (who, email, full name, city role or None, superuser?, what the login is for)
 DEMO_USERS = [
     ("admin", "admin@demo.example", "Demo Ylläpitäjä", None, True, "superuser, /admin/"),
     (
         "liaison",
         "liaison@demo.example",
         "Sanna Esimerkki",
-        "liaison",
+        Role.LIAISON,
         False,
         "city liaison, /moderation/ and /admin/",
     ),
-    ("grants", "grants@demo.example", "Demo Avustus", "grants", False, "grants officer"),
+    ("grants", "grants@demo.example", "Demo Avustus", Role.GRANTS, False, "grants officer"),
     (
         "facilities",
         "facilities@demo.example",
         "Demo Tila",
-        "facilities",
+        Role.FACILITIES,
         False,
         "facilities manager",
     ),

@@ -2,6 +2,7 @@
 
 - directory: associations, their vocabularies and the liaison contacts
 - editors: who may edit a profile (memberships, invitations, claims)
+- liaisons: the city's named contacts
 - moderation: the record of profile changes, reports and the liaison's actions
 """
 
@@ -14,7 +15,6 @@ from associations.models.directory import (
     AssociationQuerySet,
     Category,
     District,
-    LiaisonContact,
     SearchConditions,
     TargetGroup,
     Vocabulary,
@@ -22,6 +22,7 @@ from associations.models.directory import (
     unique_slug,
 )
 from associations.models.editors import Claim, Invitation, Membership
+from associations.models.liaisons import LiaisonContact
 from associations.models.moderation import ModerationAction, ProfileChange, Report
 
 __all__ = [

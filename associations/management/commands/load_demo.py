@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -24,7 +23,7 @@ from associations.models import (
     TargetGroup,
 )
 from yhdistystori.models import SiteConfiguration
-from yhdistystori.roles import setup_roles
+from yhdistystori.roles import grant_role, setup_roles
 
 
 class Command(BaseCommand):
@@ -117,13 +116,13 @@ def _load_liaisons(vocab: dict) -> list[LiaisonContact]:
 
 def _load_users(general_liaison: LiaisonContact) -> None:
     User = get_user_model()
-    for _role, email, full_name, group_name, superuser, _about in demo_data.DEMO_USERS:
+    for _who, email, full_name, role, superuser, _about in demo_data.DEMO_USERS:
         user, created = User.objects.update_or_create(
             email=email,
             defaults={
                 "full_name": full_name,
                 # City staff use the admin (the liaison's desk comes with moderation).
-                "is_staff": superuser or group_name is not None,
+                "is_staff": superuser or role is not None,
                 "is_superuser": superuser,
                 "is_active": True,
             },
@@ -136,8 +135,8 @@ def _load_users(general_liaison: LiaisonContact) -> None:
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        if group_name:
-            user.groups.set([Group.objects.get(name=group_name)])
+        if role:
+            grant_role(user, role)
         if email == demo_data.LIAISON_USER_EMAIL and general_liaison.user_id != user.pk:
             general_liaison.user = user
             general_liaison.save(update_fields=["user"])
