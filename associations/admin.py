@@ -229,6 +229,7 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ["status", "reason"]
     search_fields = ["association__name", "message", "contact"]
     list_select_related = ["association"]
+    # Reports are closed on the desk, which logs it and tells the reporter.
     readonly_fields = [
         "association",
         "reason",
@@ -236,6 +237,7 @@ class ReportAdmin(admin.ModelAdmin):
         "contact",
         "reporter",
         "language",
+        "status",
         "created_at",
         "decided_at",
         "decided_by",

@@ -77,10 +77,6 @@ class ProfileForm(forms.ModelForm):
     def relations(self) -> dict[str, list]:
         return {name: list(self.cleaned_data[name]) for name in PROFILE_RELATIONS}
 
-    def plain_fields(self):
-        """The fields shown as inputs one by one, in the order of PROFILE_FIELDS."""
-        return [self[name] for name in PROFILE_FIELDS]
-
     def term_groups(self) -> list[dict]:
         """The four term lists as checkbox groups (associations/includes/checkbox_group.html)."""
         groups = []

@@ -43,11 +43,6 @@ def limit_exceeded(request: HttpRequest, action: str) -> bool:
     return usage is None
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    """The generic "wait and try again" page with status 429 (for pages without a form)."""
-    return render(request, "429.html", status=HTTPStatus.TOO_MANY_REQUESTS)
-
-
 def rate_limited_form(
     request: HttpRequest,
     form_class: type[FormT],

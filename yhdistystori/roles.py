@@ -77,10 +77,6 @@ def has_role(user, role: Role) -> bool:
     return role in roles_of(user)
 
 
-def has_any_role(user) -> bool:
-    return bool(roles_of(user))
-
-
 def require_role(user, role: Role) -> None:
     """403 for a signed-in user without the role (views sign people in first)."""
     if not has_role(user, role):

@@ -137,10 +137,6 @@ class Invitation(models.Model):
         return timezone.now() >= self.expires_at
 
     @property
-    def is_open(self) -> bool:
-        return not self.closed_reason
-
-    @property
     def closed_reason(self) -> str:
         """Why the link no longer works, for the person who opens it; "" while it works."""
         if self.accepted_at is not None:
