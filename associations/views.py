@@ -71,16 +71,13 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-# The liaison's last word on a profile that is not public, shown to its editors.
 def profile_context(request: HttpRequest, association: Association) -> dict:
     """The profile page: what residents see, and the editors' tools for those who edit it."""
     user = request.user
     membership = None
-    liaison = False
     if user.is_authenticated:
         membership = Membership.objects.filter(association=association, user=user).first()
-        liaison = has_role(user, Role.LIAISON)
-    can_edit = membership is not None or liaison
+    can_edit = membership is not None or has_role(user, Role.LIAISON)
     context = {
         "association": association,
         "liaison": LiaisonContact.for_association(association),
