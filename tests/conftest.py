@@ -1,12 +1,40 @@
+"""What every test shares: the cast of people, the fast password hasher and a clean slate.
+
+The cast, one fixture each, used by every test folder and by the authorization matrix
+(tests/test_authorization.py):
+
+- `outsider`: signed in, edits nothing;
+- `owner` and `editor`: the owner and an editor of `association`;
+- `liaison`: the city's liaison, who keeps the desk;
+- `grants_officer` and `facilities_manager`: city staff in the other roles;
+- `admin_user`: a superuser (pytest-django's `admin_client` logs this one in).
+
+The anonymous visitor is the `client` before any login. Roles are given only through
+`yhdistystori.roles.grant_role`, as the site gives them. A test that needs more people
+(a second owner, a liaison who chose other emails) makes them with tests/factories.py.
+"""
+
 import pytest
 from django.core.cache import cache
 
-from tests.factories import UserFactory
+from associations.models import Association, Membership
+from tests.factories import (
+    AssociationFactory,
+    CategoryFactory,
+    DistrictFactory,
+    LiaisonContactFactory,
+    MembershipFactory,
+    UserFactory,
+)
+from yhdistystori.models import Feedback, SiteConfiguration
+from yhdistystori.roles import Role, grant_role
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Factories set a password for every user; the real hasher takes ~0.2 s each.
+def pytest_configure(config):
+    # Factories set a password for every user, and the real hasher takes ~0.2 s each.
+    # Set once for the whole run; the browser tests' live server runs in this process.
+    from django.conf import settings
+
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
@@ -22,7 +50,7 @@ def _send_emails_at_once(request, monkeypatch):
     """Emails go out when the transaction commits; a test's transaction never commits.
 
     Tests that use the `transactional_db` fixture get the real behaviour (and
-    tests/test_emails.py proves that a rolled-back action sends nothing).
+    tests/yhdistystori/test_email_layer.py proves that a rolled-back action sends nothing).
     """
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         return
@@ -31,14 +59,82 @@ def _send_emails_at_once(request, monkeypatch):
     monkeypatch.setattr(emails, "after_commit", lambda func: func())
 
 
+# --- the cast --------------------------------------------------------------------------------
+
+
 @pytest.fixture
-def user(db):
-    return UserFactory()
+def outsider(db):
+    return UserFactory(email="outsider@example.fi", full_name="Otto Ulkopuolinen")
+
+
+@pytest.fixture
+def owner(db):
+    return UserFactory(email="owner@kuoro.example.fi", full_name="Olli Omistaja")
+
+
+@pytest.fixture
+def editor(db):
+    """An editor of `association` once that is made (ask for both)."""
+    return UserFactory(email="editor@kuoro.example.fi", full_name="Eeva Editori")
+
+
+@pytest.fixture
+def association(owner, editor) -> Association:
+    """A published association: `owner` owns it and `editor` edits it."""
+    association = AssociationFactory(name="Ahjon Kuoro ry")
+    MembershipFactory(association=association, user=owner, role=Membership.Role.OWNER)
+    MembershipFactory(association=association, user=editor, role=Membership.Role.EDITOR)
+    return association
+
+
+def _staff(role: Role, **fields):
+    # City staff work in the Django admin too, as the demo's do.
+    user = UserFactory(is_staff=True, **fields)
+    grant_role(user, role)
+    return user
+
+
+@pytest.fixture
+def liaison(db):
+    return _staff(Role.LIAISON, email="liaison@kaupunki.example.fi", full_name="Liisa Yhdyshenkilö")
+
+
+@pytest.fixture
+def grants_officer(db):
+    return _staff(Role.GRANTS, email="grants@kaupunki.example.fi", full_name="Aino Avustaja")
+
+
+@pytest.fixture
+def facilities_manager(db):
+    return _staff(
+        Role.FACILITIES, email="facilities@kaupunki.example.fi", full_name="Tiina Tilavastaava"
+    )
 
 
 @pytest.fixture
 def admin_user(db):
-    return UserFactory(is_staff=True, is_superuser=True)
+    return UserFactory(
+        email="admin@kaupunki.example.fi",
+        full_name="Antti Ylläpitäjä",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+# --- other shared things ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def some_of_everything(db):
+    """A row or two of each kind the Django admin lists (the site's and the apps' admin tests)."""
+    category = CategoryFactory(slug="kulttuuri", name_fi="Kulttuuri")
+    district = DistrictFactory(slug="keskusta", name_fi="Keskusta")
+    AssociationFactory(name="Jyväskylän Mieskuoro ry", categories=[category], districts=[district])
+    AssociationFactory(name="Palokan Urheiluseura ry", status=Association.Status.DRAFT)
+    LiaisonContactFactory().districts.set([district])
+    Feedback.objects.create(message="Hyvä palvelu.")
+    SiteConfiguration(city_name_fi="Jyväskylä").save()
+    return {"category": category, "district": district}
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from associations.models import (
 )
 from yhdistystori.models import User
 
+PASSWORD = "salasana-123"  # every factory-made user's
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -20,7 +22,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda n: f"user{n}@example.fi")
     full_name = factory.Faker("name", locale="fi_FI")
-    password = factory.PostGenerationMethodCall("set_password", "salasana-123")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation
     def save_password(obj, create, extracted, **kwargs):

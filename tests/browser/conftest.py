@@ -15,7 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from allauth.account.models import EmailAddress
 from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an asyncio event loop in the test's thread (in a
 # greenlet), so Django believes every ORM call made while the browser is open
@@ -138,6 +141,18 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+def log_in(page, user) -> None:
+    """Log `user` in on the login page, their address verified as after signing up."""
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/my/")
 
 
 def assert_no_axe_violations(page) -> None:

@@ -36,8 +36,7 @@ MEMBER_PAGES = {
 
 
 @pytest.fixture
-def member(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def member():
     user = UserFactory(email="maija@example.fi")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user

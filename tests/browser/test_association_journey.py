@@ -11,16 +11,14 @@ import io
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import translation
 from PIL import Image
 from playwright.sync_api import expect
 
 from associations.models import Association
-from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations
-from tests.factories import CategoryFactory, UserFactory
+from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations, log_in
+from tests.factories import CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,17 +42,6 @@ def png_logo() -> bytes:
 def link_in_last_email(to: str) -> str:
     message = next(m for m in reversed(mail.outbox) if to in m.to)
     return re.search(r"https?://\S+", message.body).group(0)
-
-
-@pytest.fixture
-def liaison(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = UserFactory(email="yhdyshenkilo@kaupunki.example.fi", password=PASSWORD)
-    user.set_password(PASSWORD)
-    user.save()
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 def test_association_signs_up_is_approved_and_is_found(
@@ -105,10 +92,7 @@ def test_association_signs_up_is_approved_and_is_found(
 
     # The liaison approves it from the queue.
     page.locator(".account-nav form button[type=submit]").click()  # log out
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(liaison.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
+    log_in(page, liaison)
     page.goto("/moderation/")
     checked(page)
     page.locator("main").get_by_role("link", name=NAME).first.click()

@@ -7,29 +7,16 @@ import re
 from datetime import timedelta
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from associations import workflows
 from associations.models import Association, Membership, ProfileChange, Report
 from associations.models.directory import months_ago
-from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations
+from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations, log_in
 from tests.factories import AssociationFactory, CategoryFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "salasana-123"
-
-
-@pytest.fixture
-def liaison(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = UserFactory(email="liisa@kaupunki.example.fi", full_name="Liisa Yhdyshenkilö")
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 def editor_of(association) -> object:
@@ -89,14 +76,6 @@ def desk(liaison):
         "applied": update.applied,
         "renamed": renamed,
     }
-
-
-def log_in(page, user) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/my/")
 
 
 def check(page) -> None:

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import pytest
-from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
 from associations import workflows
 from associations.models import Association, Claim, Invitation, Membership
-from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations
+from tests.browser.conftest import assert_fits_narrow_screen, assert_no_axe_violations, log_in
 from tests.factories import (
     AssociationFactory,
     CategoryFactory,
@@ -20,16 +19,6 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "salasana-123"
-
-
-@pytest.fixture
-def owner(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user = UserFactory(email="olli@example.fi", full_name="Olli Omistaja")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
 
 @pytest.fixture
 def terms():
@@ -39,21 +28,13 @@ def terms():
 
 
 @pytest.fixture
-def draft(owner, terms):
+def draft(owner, editor, terms):
     association = AssociationFactory(
         name="Palokan Partiolaiset ry", slug="partio", status=Association.Status.DRAFT
     )
     MembershipFactory(association=association, user=owner, role=Membership.Role.OWNER)
-    MembershipFactory(association=association, user=UserFactory(full_name="Eeva Editori"))
+    MembershipFactory(association=association, user=editor)
     return association
-
-
-def log_in(page, user) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/my/")
 
 
 def check(page) -> None:
@@ -118,7 +99,6 @@ def test_claim_report_and_invitation_pages_are_accessible(page, owner, draft):
     check(page)
 
     claimant = UserFactory(email="uusi@example.fi")
-    EmailAddress.objects.create(user=claimant, email=claimant.email, verified=True, primary=True)
     log_in(page, claimant)
     assert page.goto("/associations/seura/").status == 200
     check(page)

@@ -225,16 +225,16 @@ def main() -> None:
 def seed_moderation(changes: int = 20_000, claims: int = 300, reports: int = 300):
     """Items for the liaison's desk on the synthetic rows, once. Returns the liaison user."""
     from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.db import transaction
     from django.utils import timezone
 
     from associations.demo_data.synthetic import SLUG_PREFIX
     from associations.models import Association, Claim, ProfileChange, Report
+    from yhdistystori.roles import Role, grant_role
 
     User = get_user_model()
     liaison, _ = User.objects.get_or_create(email="bench-liaison@example.invalid")
-    liaison.groups.add(Group.objects.get_or_create(name="liaison")[0])
+    grant_role(liaison, Role.LIAISON)
     claimant, _ = User.objects.get_or_create(email="bench-claimant@example.invalid")
     synthetic = Association.objects.filter(slug__startswith=SLUG_PREFIX).order_by("id")
     if ProfileChange.objects.filter(association__in=synthetic).exists():

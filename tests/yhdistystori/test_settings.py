@@ -22,7 +22,7 @@ from django.core.cache import cache
 
 from yhdistystori.models import SiteConfiguration
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 # A complete production configuration; each test removes or spoils one part.
 PRODUCTION = {

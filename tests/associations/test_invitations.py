@@ -4,7 +4,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,18 +21,6 @@ SITE = "http://127.0.0.1:8000"
 @pytest.fixture(autouse=True)
 def _site_url(settings):
     settings.SITE_URL = SITE
-
-
-@pytest.fixture
-def liaison():
-    user = UserFactory()
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
-    return user
-
-
-@pytest.fixture
-def owner():
-    return UserFactory(email="owner@kuoro.example.fi", full_name="Olli Omistaja")
 
 
 @pytest.fixture
@@ -166,9 +153,9 @@ def test_a_liaison_manages_the_editors_of_any_association(client, choir, liaison
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
-def test_outsiders_do_not_see_the_editors(client, choir, who):
+def test_outsiders_do_not_see_the_editors(client, choir, outsider, who):
     if who == "outsider":
-        client.force_login(UserFactory())
+        client.force_login(outsider)
     response = client.get(editors_url(choir))
     assert response.status_code == (302 if who == "anonymous" else 403)
 

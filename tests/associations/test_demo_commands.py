@@ -24,6 +24,7 @@ from associations.models import (
 )
 from yhdistystori import desk
 from yhdistystori.models import SiteConfiguration
+from yhdistystori.roles import Role
 from yhdistystori.validators import validate_business_id, validate_register_number
 
 COUNTED_MODELS = [
@@ -38,12 +39,6 @@ COUNTED_MODELS = [
     Report,
     ProfileChange,
 ]
-
-
-@pytest.fixture
-def fast_hashing(settings):
-    # The demo sets real passwords; a fast hasher keeps the test quick and changes nothing else.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def load_demo() -> str:
@@ -62,7 +57,7 @@ def counts() -> dict[str, int]:
 
 
 @pytest.mark.django_db
-def test_load_demo_creates_jyvaskyla_with_about_150_published_associations(fast_hashing):
+def test_load_demo_creates_jyvaskyla_with_about_150_published_associations():
     load_demo()
 
     assert SiteConfiguration.current().city_name_fi == "Jyväskylä"
@@ -79,7 +74,7 @@ def test_load_demo_creates_jyvaskyla_with_about_150_published_associations(fast_
 
 
 @pytest.mark.django_db
-def test_demo_associations_are_findable_by_their_category_and_inflected_words(fast_hashing):
+def test_demo_associations_are_findable_by_their_category_and_inflected_words():
     load_demo()
 
     published = Association.objects.published()
@@ -90,7 +85,7 @@ def test_demo_associations_are_findable_by_their_category_and_inflected_words(fa
 
 
 @pytest.mark.django_db
-def test_running_load_demo_twice_changes_no_counts(fast_hashing):
+def test_running_load_demo_twice_changes_no_counts():
     load_demo()
     first = counts()
     passwords = dict(get_user_model().objects.values_list("email", "password"))
@@ -103,7 +98,7 @@ def test_running_load_demo_twice_changes_no_counts(fast_hashing):
 
 
 @pytest.mark.django_db
-def test_demo_gives_the_representative_associations_and_the_liaison_a_queue(fast_hashing):
+def test_demo_gives_the_representative_associations_and_the_liaison_a_queue():
     load_demo()
 
     representative = get_user_model().objects.get(email=demo_data.REPRESENTATIVE_EMAIL)
@@ -115,7 +110,7 @@ def test_demo_gives_the_representative_associations_and_the_liaison_a_queue(fast
 
 
 @pytest.mark.django_db
-def test_load_demo_keeps_what_people_changed_in_the_demo(fast_hashing):
+def test_load_demo_keeps_what_people_changed_in_the_demo():
     load_demo()
     pending = Association.objects.filter(status=Association.Status.PENDING).first()
     pending.status = Association.Status.PUBLISHED
@@ -128,15 +123,15 @@ def test_load_demo_keeps_what_people_changed_in_the_demo(fast_hashing):
 
 
 @pytest.mark.django_db
-def test_demo_users_have_their_roles_and_can_log_in(client, fast_hashing):
+def test_demo_users_have_their_roles_and_can_log_in(client):
     output = load_demo()
     User = get_user_model()
 
     assert f"password: {demo_data.DEMO_PASSWORD}" in output
     assert User.objects.get(email="admin@demo.example").is_superuser
-    for group in ("liaison", "grants", "facilities"):
-        user = User.objects.get(email=f"{group}@demo.example")
-        assert list(user.groups.values_list("name", flat=True)) == [group]
+    for role in (Role.LIAISON, Role.GRANTS, Role.FACILITIES):
+        user = User.objects.get(email=f"{role.value}@demo.example")
+        assert list(user.groups.values_list("name", flat=True)) == [role.value]
         assert user.is_staff  # city staff work in the admin
     representative = User.objects.get(email="edustaja@demo.example")
     assert not representative.groups.exists()
@@ -149,7 +144,7 @@ def test_demo_users_have_their_roles_and_can_log_in(client, fast_hashing):
 
 
 @pytest.mark.django_db
-def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client, fast_hashing):
+def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client):
     output = load_demo()
     load_demo()  # the addresses are not duplicated
 
@@ -165,7 +160,7 @@ def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client, fas
 
 
 @pytest.mark.django_db
-def test_demo_identifiers_are_valid_and_unique(fast_hashing):
+def test_demo_identifiers_are_valid_and_unique():
     load_demo()
 
     business_ids = [b for b in Association.objects.values_list("business_id", flat=True) if b]

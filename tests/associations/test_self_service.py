@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 from django import forms
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,18 +32,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def liaison():
-    user = UserFactory(email="liaison@kaupunki.example.fi")
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
-    return user
-
-
-@pytest.fixture
-def owner():
-    return UserFactory(email="owner@kuoro.example.fi", full_name="Olli Omistaja")
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tests.factories import (
     TargetGroupFactory,
 )
 
-DOCS_FILE = Path(__file__).resolve().parent.parent / "docs" / "import.md"
+DOCS_FILE = Path(__file__).resolve().parents[2] / "docs" / "import.md"
 EXAMPLE_FILE = DOCS_FILE.parent / "examples" / "associations-example.csv"
 
 HEADER = "name,register_number,business_id,description,categories,districts,email,website\n"

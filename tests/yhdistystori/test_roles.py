@@ -2,18 +2,17 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from tests.factories import AssociationFactory, UserFactory
+from tests.factories import AssociationFactory
 from yhdistystori.models import Feedback
+from yhdistystori.roles import Role
 
 
 @pytest.fixture
-def liaison(db):
+def roles_set_up(db):
     call_command("setup_roles", verbosity=0)
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="liaison"))
-    return user
 
 
+@pytest.mark.usefixtures("roles_set_up")
 def test_liaison_can_edit_associations_and_read_feedback_in_the_admin(client, liaison):
     association = AssociationFactory()
     Feedback.objects.create(message="Sivulla on virhe.")
@@ -28,6 +27,7 @@ def test_liaison_can_edit_associations_and_read_feedback_in_the_admin(client, li
     assert "Sivulla on virhe." in response.content.decode()
 
 
+@pytest.mark.usefixtures("roles_set_up")
 def test_liaison_cannot_manage_users(client, liaison):
     client.force_login(liaison)
     assert client.get("/en/admin/yhdistystori/user/").status_code == 403
@@ -35,9 +35,11 @@ def test_liaison_cannot_manage_users(client, liaison):
 
 def test_setup_roles_is_idempotent(db):
     call_command("setup_roles", verbosity=0)
-    first = set(Group.objects.get(name="liaison").permissions.values_list("codename", flat=True))
+    first = set(Group.objects.get(name=Role.LIAISON).permissions.values_list("codename", flat=True))
     call_command("setup_roles", verbosity=0)
-    second = set(Group.objects.get(name="liaison").permissions.values_list("codename", flat=True))
+    second = set(
+        Group.objects.get(name=Role.LIAISON).permissions.values_list("codename", flat=True)
+    )
     assert first == second
     assert "change_association" in first
     assert "delete_user" not in first

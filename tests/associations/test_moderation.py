@@ -10,7 +10,6 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -32,29 +31,20 @@ from associations.models import (
 from associations.models.directory import months_ago
 from tests.factories import AssociationFactory, CategoryFactory, UserFactory
 from yhdistystori.models import User
+from yhdistystori.roles import Role, grant_role
 from yhdistystori.urls import desk_patterns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    # Every test makes several users; the real hasher would make each take seconds.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 # --- people and things ----------------------------------------------------------------------
 
 
 def make_liaison(**kwargs) -> User:
+    """Another liaison besides the `liaison` of tests/conftest.py, with settings of their own."""
     user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
+    grant_role(user, Role.LIAISON)
     return user
-
-
-@pytest.fixture
-def liaison(db):
-    return make_liaison(full_name="Liisa Yhdyshenkilö", moderation_email="none")
 
 
 def editor_of(association, *, role=Membership.Role.OWNER, **kwargs) -> User:
@@ -191,10 +181,10 @@ def desk_objects(db):
     [("anonymous", 302), ("outsider", 403), ("editor", 403), ("liaison", 200), ("admin", 200)],
 )
 def test_only_liaisons_and_admins_open_the_desk(
-    client, desk_objects, liaison, admin_user, url_name, persona, expected
+    client, desk_objects, outsider, liaison, admin_user, url_name, persona, expected
 ):
     people = {
-        "outsider": UserFactory(),
+        "outsider": outsider,
         "editor": desk_objects["editor"],
         "liaison": liaison,
         "admin": admin_user,
@@ -209,8 +199,8 @@ def test_only_liaisons_and_admins_open_the_desk(
 
 
 @pytest.mark.parametrize("persona", ["outsider", "editor"])
-def test_others_cannot_decide_anything(client, desk_objects, persona):
-    person = UserFactory() if persona == "outsider" else desk_objects["editor"]
+def test_others_cannot_decide_anything(client, desk_objects, outsider, persona):
+    person = outsider if persona == "outsider" else desk_objects["editor"]
     client.force_login(person)
     association = desk_objects["association"]
     response = client.post(
@@ -1027,11 +1017,10 @@ def test_digest_dry_run_sends_nothing(capsys):
 # --- the admin ----------------------------------------------------------------------------------
 
 
-def test_liaisons_look_up_claims_reports_and_records_in_the_admin(client, desk_objects):
+def test_liaisons_look_up_claims_reports_and_records_in_the_admin(client, desk_objects, liaison):
     call_command("setup_roles", verbosity=0)
-    staff_liaison = make_liaison(is_staff=True)
-    workflows.claim_reject(claim=desk_objects["claim"], liaison=staff_liaison, reason="Ei")
-    client.force_login(staff_liaison)
+    workflows.claim_reject(claim=desk_objects["claim"], liaison=liaison, reason="Ei")
+    client.force_login(liaison)
     for model in ("claim", "report", "profilechange", "moderationaction", "membership"):
         response = client.get(f"/en/admin/associations/{model}/")
         assert response.status_code == 200, model

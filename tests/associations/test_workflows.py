@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from associations import workflows
@@ -17,13 +16,6 @@ from associations.models import (
 from tests.factories import AssociationFactory, CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def liaison():
-    user = UserFactory(email="liaison@kaupunki.example.fi")
-    user.groups.add(Group.objects.get_or_create(name="liaison")[0])
-    return user
 
 
 def owned(association, user, role=Membership.Role.OWNER):

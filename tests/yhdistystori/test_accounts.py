@@ -21,12 +21,6 @@ PASSWORD = "salasana-123"
 NEW_PASSWORD = "Uusi-kuoro-2026!"
 
 
-@pytest.fixture(autouse=True)
-def fast_hashing(settings):
-    # Sign-ups and logins hash passwords; a fast hasher keeps the many attempts quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def clock():
     """The clock allauth's rate limits read, moved forward by hand instead of waiting."""

@@ -676,3 +676,10 @@ def test_identifiers_are_stored_in_one_spelling():
     assert association.business_id == "0737546-2"
     assert association.register_number == "123456"
     assert Association.objects.filter(business_id="0737546-2").exists()
+
+
+@pytest.mark.django_db
+def test_a_profile_without_a_street_address_shows_the_town_alone(client):
+    association = AssociationFactory(street_address="", postal_code="", municipality="Jyväskylä")
+    page = client.get(f"/en/associations/{association.slug}/").content.decode()
+    assert "Address:</span> Jyväskylä</li>" in page
