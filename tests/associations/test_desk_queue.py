@@ -1,0 +1,146 @@
+"""The desk's queue (/moderation/): every kind of waiting item, oldest first, filtered
+by kind and paged, and the log of the decisions taken.
+
+Pages are read in English (/en/…), whose wording is the source text itself.
+"""
+
+import re
+
+import pytest
+
+from associations import workflows
+from associations.models import Association
+from associations.models.directory import months_ago
+from tests.associations.conftest import (
+    claim_for,
+    en,
+    name_change,
+    page_text,
+    pending_listing,
+    report_on,
+    stale_profile,
+)
+from tests.factories import AssociationFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
+
+
+# --- the queue -------------------------------------------------------------------------------
+
+
+def test_queue_lists_every_kind_oldest_first_with_counts(client, liaison):
+    listing = pending_listing("Uusi Kuoro ry", submitted_days_ago=3)
+    claimed = AssociationFactory(name="Vanha Kerho ry")
+    claim_for(claimed, days_ago=10)
+    reported = AssociationFactory(name="Hiljainen Seura ry")
+    report_on(reported, days_ago=1)
+    renamed = AssociationFactory(name="Nimeltään Vanha ry")
+    name_change(renamed, days_ago=5)
+    # Stale since about 60 days ago: confirmed 18 months and two months ago.
+    stale = stale_profile("Unohtunut Yhdistys ry", months=20)
+
+    client.force_login(liaison)
+    response = client.get(en("moderation:queue"))
+    assert response.status_code == 200
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">([^<]+)</a>', response.content.decode())
+    assert [name for _url, name in rows] == [
+        "Unohtunut Yhdistys ry",
+        "Vanha Kerho ry",
+        "Nimeltään Vanha ry",
+        "Uusi Kuoro ry",
+        "Hiljainen Seura ry",
+    ]
+    assert rows[0][0] == en("moderation:association", pk=stale.pk)
+    assert rows[3][0] == en("moderation:association", pk=listing.pk)
+    text = page_text(response)
+    assert "5 items wait for a decision, oldest first." in text
+    for label in ("New listings 1", "Claims 1", "Reports 1", "Name and ID changes 1"):
+        assert label in text
+    assert "Stale profiles 1" in text
+
+
+def test_queue_filters_by_kind(client, liaison):
+    pending_listing("Uusi Kuoro ry")
+    report_on(AssociationFactory(name="Hiljainen Seura ry"))
+    client.force_login(liaison)
+    response = client.get(en("moderation:queue"), {"kind": "report"})
+    assert "Hiljainen Seura ry" in page_text(response)
+    assert "Uusi Kuoro ry" not in page_text(response)
+    assert 'aria-current="page">Reports' in response.content.decode()
+
+
+def test_queue_with_an_unknown_kind_says_so_and_shows_all(client, liaison):
+    pending_listing("Uusi Kuoro ry")
+    client.force_login(liaison)
+    response = client.get(en("moderation:queue"), {"kind": "spam"})
+    assert response.status_code == 400
+    assert "There is no such kind of item." in page_text(response)
+    assert "Uusi Kuoro ry" in page_text(response)
+
+
+def test_empty_queue_says_nothing_waits(client, liaison):
+    client.force_login(liaison)
+    assert "Nothing waits" in page_text(client.get(en("moderation:queue")))
+
+
+def test_queue_pages_continue_in_order_across_kinds(client, liaison):
+    for n in range(20):
+        pending_listing(f"Listaus {n:02d} ry", submitted_days_ago=40 - 2 * n)
+        claim_for(AssociationFactory(name=f"Vaatimus {n:02d} ry"), days_ago=39 - 2 * n)
+    client.force_login(liaison)
+    names = []
+    for page in (1, 2):
+        response = client.get(en("moderation:queue"), {"page": page})
+        names += re.findall(
+            r'<th scope="row"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+        )
+    expected = [name for n in range(20) for name in (f"Listaus {n:02d} ry", f"Vaatimus {n:02d} ry")]
+    assert names == expected
+
+
+def test_queue_query_count_does_not_grow_with_the_queue(
+    client, liaison, django_assert_max_num_queries
+):
+    for n in range(15):
+        pending_listing(f"Listaus {n} ry", submitted_days_ago=n + 1)
+        association = AssociationFactory()
+        claim_for(association, days_ago=n)
+        report_on(association, days_ago=n)
+        name_change(association)
+    Association.objects.bulk_create(
+        [
+            Association(
+                name=f"Vanha {n} ry",
+                slug=f"vanha-{n}",
+                status=Association.Status.PUBLISHED,
+                last_verified_at=months_ago(30),
+            )
+            for n in range(300)
+        ]
+    )
+    client.force_login(liaison)
+    with django_assert_max_num_queries(16):
+        response = client.get(en("moderation:queue"))
+    assert response.status_code == 200
+    with django_assert_max_num_queries(16):
+        assert client.get(en("moderation:queue"), {"page": 5}).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert client.get(en("moderation:queue"), {"kind": "stale", "page": 3}).status_code == 200
+
+
+# --- the log -------------------------------------------------------------------------------------
+
+
+def test_log_lists_every_action_newest_first(client, liaison, django_assert_max_num_queries):
+    for n in range(60):
+        association = AssociationFactory(name=f"Seura {n:02d} ry")
+        workflows.association_hide(association=association, liaison=liaison, reason=f"Syy {n}")
+    client.force_login(liaison)
+    with django_assert_max_num_queries(11):
+        response = client.get(en("moderation:log"))
+    text = page_text(response)
+    assert text.index("Seura 59 ry") < text.index("Seura 58 ry")
+    assert "Syy 59" in text
+    assert "Seura 05 ry" not in text  # on the second page
+    with django_assert_max_num_queries(11):
+        assert "Seura 05 ry" in page_text(client.get(en("moderation:log"), {"page": 2}))
