@@ -281,3 +281,18 @@ def test_a_condition_nothing_can_meet_lists_nothing(monkeypatch, chunk, max_walk
     rows = results.SearchResults(Association.objects.published(), where=Q(pk__in=[]), tiers=[])
     assert rows[0:3] == []
     assert rows.count() == 0
+
+
+def test_compiled_sql_still_runs_as_the_queryset_does():
+    """results.compiled_sql leans on Django's query internals: if an upgrade changes them,
+    this test fails here, by name, before any search does."""
+    from django.db import connection
+
+    for name in ("Bravo ry", "Alfa ry", "Charlie ry"):
+        AssociationFactory(name=name)
+    queryset = Association.objects.published().order_by("name").values_list("name")[:2]
+    sql, params = results.compiled_sql(queryset)
+    assert isinstance(sql, str) and sql.lstrip().upper().startswith("SELECT")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM ({sql}) AS rows", params)  # noqa: S608
+        assert cursor.fetchall() == [("Alfa ry",), ("Bravo ry",)]
