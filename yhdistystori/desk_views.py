@@ -18,6 +18,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +30,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from yhdistystori.desk import Queue, desk_kinds, forget_queue_total, remember_queue_total
 from yhdistystori.pagination import paginate
-from yhdistystori.roles import Role, role_required
+from yhdistystori.roles import Role, require_role, role_required
 
 QUEUE_PAGE_SIZE = 25
 
@@ -78,6 +79,7 @@ class DeskPage:
     context: Callable[[HttpRequest, Any], dict]  # what the page shows besides the decisions
     name: Callable[[Any], str]  # the item's name in the success message
     error: type[Exception] = Exception  # the workflows' refusal, with a `message`
+    role: Role = DESK_ROLE  # who decides
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -113,8 +115,9 @@ def action_forms(
 
 
 @require_http_methods(["GET", "POST"])
-@desk_required
+@login_required
 def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
+    require_role(request.user, page.role)
     item = get_object_or_404(page.queryset(), pk=pk)
     bound: dict[str, ReasonForm] = {}
     error = ""
