@@ -37,7 +37,7 @@ class _OurFields:
 
 
 PASSWORD_HELP = _(
-    "At least 8 characters. Not a common password, not only digits, "
+    "At least 12 characters. Not a common password, not only digits, "
     "and not too like your email address."
 )
 
