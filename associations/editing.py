@@ -32,6 +32,7 @@ from associations.permissions import association_for_editor, can_manage_editors
 from associations.views import profile_response
 from associations.workflows import WorkflowError
 from yhdistystori.ratelimits import limit_exceeded
+from yhdistystori.roles import Role, has_role
 
 # --- creating and editing the profile --------------------------------------------------------
 
@@ -60,6 +61,10 @@ def create(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _form_response(request, ProfileForm())
     form = ProfileForm(request.POST, request.FILES)
+    if limit_exceeded(request, "listing_create"):
+        form.is_valid()  # the values stay in the form as typed
+        form.add_error(None, _("You have created many listings. Try again in an hour."))
+        return _form_response(request, form, status=HTTPStatus.TOO_MANY_REQUESTS)
     if form.is_valid():
         try:
             association = workflows.association_create(
@@ -210,6 +215,18 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     # A copy: the form writes what was typed onto its instance, and the page heading
     # must keep the saved name when the form comes back with errors.
     form = ProfileForm(request.POST, request.FILES, instance=copy(association), editing=True)
+    # Liaisons are not counted: correcting many listings in a row is their job, and
+    # each of their accounts is one the city gave the role to.
+    if not has_role(request.user, Role.LIAISON) and limit_exceeded(request, "listing_edit"):
+        form.is_valid()  # the values stay in the form as typed
+        form.add_error(None, _("You have saved many changes. Try again in an hour."))
+        return _form_response(
+            request,
+            form,
+            association=association,
+            pending=pending,
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
     if not form.is_valid():
         return _form_response(
             request, form, association=association, pending=pending, status=HTTPStatus.BAD_REQUEST

@@ -9,19 +9,36 @@ from django.utils.translation import gettext_lazy as _
 from associations.logos import LogoField
 from associations.models import PROFILE_FIELDS, PROFILE_RELATIONS, Association, Claim, Report
 from yhdistystori.forms import HoneypotMixin, require_a_few_words
-from yhdistystori.validators import normalize_business_id, normalize_register_number
+from yhdistystori.validators import (
+    normalize_business_id,
+    normalize_phone,
+    normalize_register_number,
+)
+
+
+def _one_line_breaks(text: str) -> str:
+    """Browsers send CRLF; stored text has LF, so an unchanged text compares equal."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _TextAreaField(forms.CharField):
+    """Line breaks made LF before the length is checked.
+
+    The browser's maxlength counts a line break as one character but sends two
+    (CRLF): a text that fits the box must fit the limit here too.
+    """
+
+    def to_python(self, value):
+        return _one_line_breaks(super().to_python(value))
 
 
 def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
     # People type "kuoro.fi"; take it as https, as the admin does.
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.TextField):
+        kwargs["form_class"] = _TextAreaField
     return field.formfield(**kwargs)
-
-
-def _one_line_breaks(text: str) -> str:
-    """Browsers send CRLF; stored text has LF, so an unchanged text compares equal."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 class ProfileForm(forms.ModelForm):
@@ -45,7 +62,9 @@ class ProfileForm(forms.ModelForm):
             **dict.fromkeys(PROFILE_RELATIONS, forms.CheckboxSelectMultiple),
         }
         help_texts = {
-            "description": _("What the association does, for whom, and how to join in."),
+            "description": _(
+                "What the association does, for whom, and how to join in. At most 5000 characters."
+            ),
             "email": _("An address of the association that residents may write to."),
         }
 
@@ -68,6 +87,10 @@ class ProfileForm(forms.ModelForm):
 
     def clean_description(self) -> str:
         return _one_line_breaks(self.cleaned_data["description"])
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"]
+        return normalize_phone(value) if value else ""
 
     @property
     def values(self) -> dict:
@@ -94,6 +117,7 @@ class ClaimForm(forms.ModelForm):
     class Meta:
         model = Claim
         fields = ["position", "message"]
+        formfield_callback = _formfield
         widgets = {"message": forms.Textarea(attrs={"rows": 5})}
 
     def clean_position(self) -> str:

@@ -48,6 +48,11 @@ TYPO_MIN_LENGTH = 6
 # Trigram indexes serve substrings of three letters or more.
 MIN_SUBSTRING_LENGTH = 3
 MAX_QUERY_WORDS = 8
+# How much of one text the index reads: the description's limit, and a word count
+# that keeps the terms far below PostgreSQL's 1 MB tsvector even for a text stored
+# before the limit (or written past it) and made of long unique words.
+MAX_INDEXED_CHARACTERS = 5000
+MAX_INDEXED_WORDS = 1000
 
 
 def fold(text: str) -> str:
@@ -129,10 +134,13 @@ def typo_keys(*texts: str) -> list[str]:
 
 
 def document_terms(*texts: str) -> str:
-    """The space-separated index terms for some texts, each term once."""
+    """The space-separated index terms for some texts, each term once.
+
+    Only the beginning of each text is read (MAX_INDEXED_CHARACTERS, MAX_INDEXED_WORDS).
+    """
     seen: dict[str, None] = {}
     for text in texts:
-        for word in words(text):
+        for word in words((text or "")[:MAX_INDEXED_CHARACTERS])[:MAX_INDEXED_WORDS]:
             for term in word_terms(word):
                 seen.setdefault(term, None)
     return " ".join(seen)

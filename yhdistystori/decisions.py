@@ -12,6 +12,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# A reason is a few sentences to the people it concerns; the desk's form says so.
+REASON_MAX_LENGTH = 2000
+
 
 class Decided(models.Model):
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
@@ -23,7 +26,7 @@ class Decided(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decision_reason = models.TextField(_("reason"), blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True, max_length=REASON_MAX_LENGTH)
 
     DECISION_FIELDS = ("status", "decided_at", "decided_by", "decision_reason")
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from yhdistystori.decisions import REASON_MAX_LENGTH
 from yhdistystori.desk import Queue, desk_kinds, forget_queue_total, remember_queue_total
 from yhdistystori.pagination import paginate
 from yhdistystori.roles import Role, require_role, role_required
@@ -42,7 +43,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         required=False,
-        max_length=2000,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template import Context, Engine
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -50,12 +51,22 @@ def render_message(name: str, context: dict, to: Recipient) -> EmailMultiAlterna
             "site_url": settings.SITE_URL,
             "LANGUAGE_CODE": to.language,
         }
-        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
-        text = render_to_string(f"emails/{name}.txt", context)
+        subject = " ".join(_render_plain(f"emails/{name}_subject.txt", context).split())
+        text = _render_plain(f"emails/{name}.txt", context)
         html = render_to_string(f"emails/{name}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to.email])
     message.attach_alternative(html, "text/html")
     return message
+
+
+def _render_plain(template_name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping.
+
+    Subjects and text bodies are not HTML: "Kahvi & Kakku ry" must stay as typed,
+    not become "Kahvi &amp; Kakku ry". Only the .html part is escaped.
+    """
+    template = Engine.get_default().get_template(template_name)
+    return template.render(Context(context, autoescape=False))
 
 
 def send(name: str, *, to: Iterable, context: dict | None = None) -> int:

@@ -161,7 +161,7 @@ class Feedback(models.Model):
     language = models.CharField(_("language"), max_length=5, blank=True)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    handler_notes = models.TextField(_("notes"), blank=True)
+    handler_notes = models.TextField(_("notes"), blank=True, max_length=5000)
 
     ANSWER_WITHIN_DAYS = 14
 

@@ -199,6 +199,11 @@ PUBLIC_FORM_RATE_LIMITS = {
     # Each invitation and claim emails someone: an account cannot make the site a relay.
     "invitation": "10/h/user,30/d/user",
     "claim": "5/h/user,10/d/user",
+    # Creating and editing listings, per account: enough for any association's editors,
+    # too few for an account filling the directory or the change history with junk.
+    # Liaisons are not counted when they edit (associations/editing.py).
+    "listing_create": "10/h/user,20/d/user",
+    "listing_edit": "60/h/user,200/d/user",
 }
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.

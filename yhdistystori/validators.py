@@ -111,3 +111,36 @@ def parse_amount(value: str) -> Decimal:
     if amount.is_signed():  # also "-0", which would otherwise be kept as Decimal("-0.00")
         raise ValidationError(_("The amount cannot be negative."), code="amount_negative")
     return amount.quantize(Decimal("0.01"))
+
+
+# Digits and the separators people type: "050 123 4567", "+358 50 123 4567",
+# "(014) 266 0103", "09-123 4567". An area code may stand in brackets, and
+# "+358 (0)50 …" is common enough to accept as well.
+_PHONE = re.compile(r"^(?:\+\d{1,3}[ -]?)?(?:\(\d{1,5}\)[ -]?)?\d(?:[ -]?\d)*$")
+_PHONE_DOMESTIC_DIGITS = range(6, 13)  # 0800 12345 … 050 123 45678
+_PHONE_INTERNATIONAL_DIGITS = range(8, 16)  # E.164: at most 15 digits
+
+
+def normalize_phone(value: str) -> str:
+    """A phone number as typed, trimmed and with runs of spaces made one.
+
+    Accepts Finnish numbers (starting with 0) and international ones (starting
+    with +), written with spaces, hyphens and an area code in brackets. The number
+    is kept as the person wrote it: people read their own grouping best.
+    """
+    cleaned = " ".join((value or "").split())
+    digits = re.sub(r"\D", "", cleaned)
+    if cleaned.startswith("+"):
+        valid_length = len(digits) in _PHONE_INTERNATIONAL_DIGITS
+    else:
+        valid_length = digits.startswith("0") and len(digits) in _PHONE_DOMESTIC_DIGITS
+    if not (_PHONE.match(cleaned) and valid_length):
+        raise ValidationError(
+            _("Enter a phone number in digits, for example 050 123 4567 or +358 50 123 4567."),
+            code="phone_format",
+        )
+    return cleaned
+
+
+def validate_phone(value: str) -> None:
+    normalize_phone(value)

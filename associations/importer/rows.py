@@ -23,6 +23,7 @@ from associations.models import (
 from yhdistystori.validators import (
     format_register_number,
     normalize_business_id,
+    normalize_phone,
     normalize_register_number,
 )
 
@@ -116,7 +117,9 @@ def _clean_value(column: str, value: str) -> Any:
     if column == "website" and "://" not in value:
         value = "https://" + value  # people write www.yhdistys.fi
     if column == "description":
-        return value.replace("\r\n", "\n")
+        value = value.replace("\r\n", "\n")
+    if column == "phone":
+        value = normalize_phone(value)
     max_length = Association._meta.get_field(column).max_length
     if max_length and len(value) > max_length:
         raise ValidationError(

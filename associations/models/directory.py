@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -30,6 +31,7 @@ from yhdistystori.validators import (
     normalize_business_id,
     normalize_register_number,
     validate_business_id,
+    validate_phone,
     validate_register_number,
 )
 
@@ -180,6 +182,11 @@ class AssociationQuerySet(models.QuerySet):
         return len(updated)
 
 
+# Enough for what an association does, for whom and how to join in; the search
+# index reads no more than this of a description either.
+DESCRIPTION_MAX_LENGTH = 5000
+
+
 class Association(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -209,7 +216,7 @@ class Association(models.Model):
         validators=[validate_business_id],
         help_text=_("Y-tunnus, for example 1234567-8."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=DESCRIPTION_MAX_LENGTH)
     categories = models.ManyToManyField(
         Category, verbose_name=_("categories"), blank=True, related_name="associations"
     )
@@ -233,7 +240,7 @@ class Association(models.Model):
     )
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     website = models.URLField(_("website"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -282,6 +289,11 @@ class Association(models.Model):
         verbose_name_plural = _("associations")
         ordering = ["name"]
         constraints = [
+            # The importer and the workflows write it too, not only the form.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("description"), DESCRIPTION_MAX_LENGTH),
+                name="association_description_length",
+            ),
             models.UniqueConstraint(
                 fields=["register_number"],
                 condition=~Q(register_number=""),

@@ -9,6 +9,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +155,9 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status=Claim.Status.PENDING)
 
 
+CLAIM_MESSAGE_MAX_LENGTH = 2000
+
+
 class Claim(Decided):
     """Someone from an association asks to take over a listing the city imported or created."""
 
@@ -181,7 +186,11 @@ class Claim(Decided):
     message = models.TextField(
         _("message to the liaison"),
         blank=True,
-        help_text=_("Anything that helps the liaison confirm that you represent the association."),
+        max_length=CLAIM_MESSAGE_MAX_LENGTH,
+        help_text=_(
+            "Anything that helps the liaison confirm that you represent the association. "
+            "At most 2000 characters."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -195,6 +204,10 @@ class Claim(Decided):
         verbose_name_plural = _("claims")
         ordering = ["created_at", "id"]
         constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("message"), CLAIM_MESSAGE_MAX_LENGTH),
+                name="claim_message_length",
+            ),
             models.UniqueConstraint(
                 fields=["association", "user"],
                 condition=Q(status="pending"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.models.directory import Association, Category, District
 from yhdistystori.translation import translated
+from yhdistystori.validators import validate_phone
 
 
 class LiaisonContact(models.Model):
@@ -18,7 +19,7 @@ class LiaisonContact(models.Model):
     title_fi = models.CharField(_("title (Finnish)"), max_length=200)
     title_sv = models.CharField(_("title (Swedish)"), max_length=200, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     email = models.EmailField(_("email"))
     categories = models.ManyToManyField(
         Category, verbose_name=_("categories covered"), blank=True, related_name="liaisons"

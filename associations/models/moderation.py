@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models.directory import Association
-from yhdistystori.decisions import Decided
+from yhdistystori.decisions import REASON_MAX_LENGTH, Decided
 
 # Changing these on a published profile waits for the liaison: they identify the
 # association, and a wrong one would attach the profile to another association.
@@ -192,7 +192,7 @@ class ModerationAction(models.Model):
         related_name="moderation_actions",
     )
     association_name = models.CharField(_("association"), max_length=200)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, max_length=REASON_MAX_LENGTH)
     claim = models.ForeignKey(
         "associations.Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -468,3 +468,41 @@ def test_example_files_import_cleanly_over_the_demo_data(vocabulary):
 
     assert result.errors == []
     assert result.created == Association.objects.count() - before == 5
+
+
+def test_an_over_long_description_is_a_line_error(tmp_path, vocabulary):
+    long_description = "Kuoro " * 900  # 5,400 characters, 5,399 once trimmed
+    text = HEADER + f"Pitkä Kuvaus ry,,,{long_description},,,,\nLyhyt Kuvaus ry,,,Kuoro.,,,,\n"
+
+    err, message = run_failing_import(tmp_path, text)
+
+    (line,) = err.splitlines()
+    assert line.startswith("Line 2: description “Kuoro Kuoro")
+    assert line.endswith("It has 5399 characters; the most allowed is 5000.")
+    assert "Nothing was imported: 1 row has errors." in message
+    assert not Association.objects.exists()
+
+
+def test_a_description_of_the_most_allowed_length_is_imported(tmp_path, vocabulary):
+    description = "a" * 5000
+    run_import(tmp_path, HEADER + f"Pitkä Kuvaus ry,,,{description},,,,\n")
+    assert Association.objects.get().description == description
+
+
+def test_a_bad_phone_number_is_a_line_error_and_a_good_one_is_kept_as_typed(tmp_path, vocabulary):
+    text = (
+        "name,phone\n"
+        "Soittajat ry,soita illalla\n"
+        "Kuuntelijat ry,  (014)  266 0103 \n"
+        "Laulajat ry,+358 50 123 4567\n"
+    )
+
+    err, _message = run_failing_import(tmp_path, text)
+    assert err.splitlines() == [
+        "Line 2: phone “soita illalla”: Enter a phone number in digits, for example "
+        "050 123 4567 or +358 50 123 4567."
+    ]
+
+    run_import(tmp_path, text, "--skip-invalid")
+    phones = dict(Association.objects.values_list("name", "phone"))
+    assert phones == {"Kuuntelijat ry": "(014) 266 0103", "Laulajat ry": "+358 50 123 4567"}

@@ -342,3 +342,39 @@ def test_report_closed_says_note_and_links_the_profile_only_while_it_is_public(
         profile = f"{settings.SITE_URL}{association.get_absolute_url()}"
     assert (profile in message.body) is links_profile
     assert (f'href="{profile}"' in message.alternatives[0].content) is links_profile
+
+
+# --- plain text stays plain ---------------------------------------------------------------------
+
+AWKWARD_NAME = 'Kahvi & Kakku <ry> "Pulla"'
+HTML_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x?[0-9a-fA-F]+);")
+
+
+def test_the_invitation_subject_shows_the_name_as_typed(db):
+    context = message_contexts()["associations/invitation"]
+    context["association"].name = AWKWARD_NAME
+    to = emails.Recipient(email="vastaanottaja@example.fi", language="fi")
+
+    message = emails.render_message("associations/invitation", context, to)
+
+    assert AWKWARD_NAME in message.subject
+    assert AWKWARD_NAME in message.body
+    assert "Kahvi &amp; Kakku &lt;ry&gt; &quot;Pulla&quot;" in message.alternatives[0].content
+
+
+@pytest.mark.parametrize("name", MESSAGES)
+def test_no_subject_or_text_body_shows_html_entities(db, name):
+    context = message_contexts()[name]
+    for value in context.values():
+        if isinstance(value, Association):
+            value.name = AWKWARD_NAME
+    for association in context.get("associations", []):
+        association.name = AWKWARD_NAME
+    if "title" in context:
+        context["title"] = AWKWARD_NAME
+    to = emails.Recipient(email="vastaanottaja@example.fi", language="sv")
+
+    message = emails.render_message(name, context, to)
+
+    assert not HTML_ENTITY.search(message.subject), message.subject
+    assert not HTML_ENTITY.search(message.body), message.body

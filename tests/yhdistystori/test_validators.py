@@ -1,4 +1,5 @@
-"""yhdistystori/validators.py: Finnish business IDs, register numbers and euro amounts."""
+"""yhdistystori/validators.py: Finnish business IDs, register numbers, euro amounts and
+phone numbers."""
 
 from decimal import Decimal
 
@@ -10,9 +11,11 @@ from yhdistystori.validators import (
     business_id_check_digit,
     format_register_number,
     normalize_business_id,
+    normalize_phone,
     normalize_register_number,
     parse_amount,
     validate_business_id,
+    validate_phone,
     validate_register_number,
 )
 
@@ -166,3 +169,69 @@ def test_negative_amount_is_rejected(value):
     assert error.code == "amount_negative"
     with translation.override("en"):
         assert error.messages == ["The amount cannot be negative."]
+
+
+# --- Phone numbers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "050 123 4567",
+        "0501234567",
+        "+358 50 123 4567",
+        "+358501234567",
+        "014 266 0103",
+        "(014) 266 0103",
+        "09-123 4567",
+        "09 1234 567",
+        "+358 (0)50 123 4567",
+        "0800 12345",
+        "+46 8 123 456 78",
+    ],
+)
+def test_phone_numbers_as_people_type_them_are_kept_as_typed(typed):
+    assert normalize_phone(typed) == typed
+    validate_phone(typed)
+
+
+def test_phone_number_is_trimmed_and_its_spaces_made_single():
+    assert normalize_phone("  050   123\t4567 ") == "050 123 4567"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "soita illalla",
+        "050 123 4567 (Matti)",
+        "050-ABC-4567",
+        "050 123 4567 tai 040 765 4321",
+        "050 123 4567, 040 765 4321",
+        "+358 50 123 4567 +358",
+        "050--123 4567",
+        "12345",  # too short
+        "50 123 4567",  # neither 0 nor + first
+        "0" * 13,  # too long
+        "+1 23",
+        "+358 50 123 4567 890 1234",
+        "++358 50 123 4567",
+        "050 123 4567 ext. 12",
+        "<script>",
+        "",
+    ],
+)
+def test_phone_number_with_letters_or_garbage_is_rejected(value):
+    error = error_of(normalize_phone, value)
+    assert error.code == "phone_format"
+
+
+def test_phone_number_error_is_in_the_persons_language():
+    with translation.override("fi"):
+        finnish = error_of(validate_phone, "soita").messages[0]
+    with translation.override("sv"):
+        swedish = error_of(validate_phone, "soita").messages[0]
+    with translation.override("en"):
+        english = error_of(validate_phone, "soita").messages[0]
+    assert english.startswith("Enter a phone number")
+    assert "050 123 4567" in finnish and "050 123 4567" in swedish
+    assert len({finnish, swedish, english}) == 3
