@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations.models import Association
 from associations.views import directory_filter
@@ -75,7 +75,7 @@ def serialize(association: Association, request: HttpRequest) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def association_list(request: HttpRequest) -> JsonResponse:
     filterset = directory_filter(request)
     if filterset.is_bound and not filterset.form.is_valid():
@@ -117,7 +117,7 @@ def association_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@require_GET
+@require_safe
 def association_detail(request: HttpRequest, pk: int) -> JsonResponse:
     association = Association.objects.published().with_lists().filter(pk=pk).first()
     if association is None:

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from associations import workflows
 from associations.diffs import diff_changes
@@ -268,7 +268,7 @@ CHANGE_PAGE = DeskPage(
 # --- the change feed and the log -------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @desk_required
 def changes(request: HttpRequest) -> HttpResponse:
     feed = ProfileChange.objects.feed().select_related("association", "user", "decided_by")
@@ -296,7 +296,7 @@ def changes(request: HttpRequest) -> HttpResponse:
     return render(request, "moderation/changes.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @desk_required
 def log(request: HttpRequest) -> HttpResponse:
     actions = ModerationAction.objects.select_related("actor")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from associations import jsonld, workflows
 from associations.filters import AssociationFilter
@@ -45,7 +45,7 @@ def filter_groups(filterset: AssociationFilter) -> list[dict]:
     return groups
 
 
-@require_GET
+@require_safe
 def directory(request: HttpRequest) -> HttpResponse:
     filterset = directory_filter(request)
     results = filterset.results().prefetch_related("categories", "districts")
@@ -105,7 +105,7 @@ def profile_response(
     )
 
 
-@require_GET
+@require_safe
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     association = association_for_viewer(
         request.user,
@@ -237,7 +237,7 @@ def _safe_cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     filterset = directory_filter(request)
     if filterset.is_bound and not filterset.form.is_valid():

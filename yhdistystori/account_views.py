@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from yhdistystori.account_forms import DeleteAccountForm, LanguageForm
 from yhdistystori.accounts import user_delete
@@ -44,7 +44,7 @@ def _my_page(request: HttpRequest, *, language_form: LanguageForm, status: int =
 
 
 @login_required
-@require_http_methods(["GET"])
+@require_safe
 def my_page(request: HttpRequest) -> HttpResponse:
     return _my_page(request, language_form=LanguageForm(instance=request.user))
 

@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from yhdistystori.decisions import REASON_MAX_LENGTH
 from yhdistystori.desk import Queue, desk_kinds, forget_queue_total, remember_queue_total
@@ -163,7 +163,7 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
     return render(request, page.template, context, status=status)
 
 
-@require_GET
+@require_safe
 @desk_required
 def queue(request: HttpRequest) -> HttpResponse:
     kinds = desk_kinds()

@@ -8,21 +8,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from yhdistystori.contributions import registry, render_sections
 from yhdistystori.forms import FeedbackForm
 from yhdistystori.ratelimits import rate_limited_form
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     # What each app shows on the home page (yhdistystori.contributions).
     sections = render_sections(registry.home, request)
     return render(request, "yhdistystori/home.html", {"sections": sections})
 
 
-@require_GET
+@require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "yhdistystori/accessibility.html")
 
@@ -53,14 +53,14 @@ def feedback(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     """The process is alive. Touches no database."""
     return HttpResponse("ok\n", content_type="text/plain")
 
 
 @never_cache
-@require_GET
+@require_safe
 def readyz(request: HttpRequest) -> HttpResponse:
     """The process can serve: the database answers."""
     try:

@@ -97,7 +97,8 @@ def browser(chromium_path):
 def open_page(request, browser, live_server, **context_options):
     """A fresh Finnish-speaking browser tab whose relative URLs go to the live server.
 
-    Uncaught JavaScript errors fail the test. On failure a screenshot is saved
+    Uncaught JavaScript errors and Content-Security-Policy violations (an inline
+    script or style the policy refused) fail the test. On failure a screenshot is saved
     under tests/browser/artifacts/ for the CI logs.
     """
     context = browser.new_context(
@@ -110,6 +111,15 @@ def open_page(request, browser, live_server, **context_options):
     page = context.new_page()
     js_errors: list[str] = []
     page.on("pageerror", lambda error: js_errors.append(str(error)))
+    csp_violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     try:
         yield page
         report = getattr(request.node, "rep_call", None)
@@ -120,6 +130,7 @@ def open_page(request, browser, live_server, **context_options):
     finally:
         context.close()
     assert not js_errors, f"JavaScript errors on the page: {js_errors}"
+    assert not csp_violations, f"Content-Security-Policy violations: {csp_violations}"
 
 
 @pytest.fixture

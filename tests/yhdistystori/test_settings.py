@@ -185,6 +185,19 @@ def test_hardened_production_configuration_passes_check_deploy():
     assert "no issues" in result.stdout
 
 
+def test_check_deploy_with_hsts_on_asks_only_about_subdomains():
+    # What docs/deployment.md (step 5) tells the operator to expect after step 6.
+    with_hsts = {
+        **PRODUCTION,
+        "SECURE_SSL_REDIRECT": "1",
+        "SECURE_HSTS_SECONDS": "3600",
+        "BEHIND_PROXY": "1",
+    }
+    result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], with_hsts)
+    assert result.returncode != 0
+    assert re.findall(r"security\.W\d+", result.stderr) == ["security.W005"]
+
+
 def test_check_deploy_warns_while_https_redirect_is_off():
     result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode != 0
