@@ -7,9 +7,11 @@ class YhdistystoriConfig(AppConfig):
     verbose_name = _("Site and accounts")
 
     def ready(self):
-        from django.contrib.auth import get_user_model
+        from django.contrib.auth import get_user_model, user_logged_in
         from django.db.models.signals import m2m_changed
 
+        from yhdistystori import sessions
         from yhdistystori.roles import groups_changed
 
         m2m_changed.connect(groups_changed, sender=get_user_model().groups.through)
+        user_logged_in.connect(sessions.on_login)
