@@ -11,7 +11,8 @@ refusal's own `status`, with its `context` added to the page's: say, what change
 An item whose content its editors can change while it waits names the attribute that
 counts its versions (`DeskPage.version_attr`): every decision form carries the
 version the page showed, and the workflow gets it as `seen_version=` to refuse a
-decision on content the deciding person has not seen.
+decision on content the deciding person has not seen (its refusal's context then
+shows what changed and sets the newer `seen_version` the page carries on).
 """
 
 from __future__ import annotations
@@ -177,14 +178,20 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
                     messages.success(request, action.done % {"name": page.name(item)})
                     return HttpResponseRedirect(safe_next(request) or reverse("moderation:queue"))
     available = [page.actions[name] for name in page.available(item)]
+    shown = None
+    if page.version_attr:
+        # A form sent back keeps the version its sender saw (a reason missing is no
+        # reason to skip what changed meanwhile); a refusal may show a newer one.
+        shown = seen_version(request) if request.method == "POST" else None
+        if shown is None:
+            shown = getattr(item, page.version_attr)
     context = {
         **page.context(request, item),
-        **refusal_context,
         "actions": action_forms(available, bound, failed),
         "error": error,
         "next": safe_next(request),
-        # What this page shows: a decision sent from it is about this version.
-        "seen_version": getattr(item, page.version_attr) if page.version_attr else None,
+        "seen_version": shown,
+        **refusal_context,
     }
     return render(request, page.template, context, status=status)
 

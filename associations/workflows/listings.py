@@ -33,15 +33,18 @@ class ListingChanged(WorkflowError):
 
     status = HTTPStatus.CONFLICT
 
-    def __init__(self, changes: list[ProfileChange]):
+    def __init__(self, changes: list[ProfileChange], *, version: int):
         super().__init__(
             _("The listing was changed after you opened it. Check what changed, then decide again.")
         )
         self.changes = changes
+        self.version = version
 
     @property
     def context(self) -> dict:
-        return {"changed_since": diff_changes(self.changes)}
+        # The page now shows this version, with what changed: deciding again is
+        # deciding on it.
+        return {"changed_since": diff_changes(self.changes), "seen_version": self.version}
 
 
 def check_seen(association: Association, seen_version: int | None) -> None:
@@ -59,7 +62,8 @@ def check_seen(association: Association, seen_version: int | None) -> None:
             .exclude(status=ProfileChange.Status.REJECTED)
             .select_related("user")
             .order_by("created_at")
-        )
+        ),
+        version=association.version,
     )
 
 

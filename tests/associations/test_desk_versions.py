@@ -84,6 +84,20 @@ def test_a_listing_renamed_after_the_liaison_opened_it_is_not_approved(client, l
     assert listing.status == Association.Status.DRAFT
 
 
+def test_a_form_sent_back_for_its_reason_keeps_the_version_seen(client, liaison):
+    listing = pending_listing()
+    seen = listing.version
+    edit(listing, editor_of(listing), values={"description": "Uusi kuvaus."})
+    client.force_login(liaison)
+    url = en("moderation:association", pk=listing.pk)
+    response = client.post(url, {"action": "reject", "reject-reason": "", "version": seen})
+    assert response.status_code == 400
+    assert shown_version(response) == seen  # not the newer one it did not highlight
+    response = client.post(url, {"action": "approve", "version": shown_version(response)})
+    assert response.status_code == 409
+    assert "Uusi kuvaus." in page_text(response)
+
+
 def test_a_decision_without_the_version_is_refused(client, liaison):
     listing = pending_listing()
     client.force_login(liaison)
