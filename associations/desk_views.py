@@ -114,6 +114,8 @@ ASSOCIATION_PAGE = DeskPage(
     context=association_context,
     name=lambda association: association.name,
     error=workflows.WorkflowError,
+    # The editors may edit a listing while it waits: a decision is on the version shown.
+    version_attr="version",
 )
 
 

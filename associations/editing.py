@@ -320,6 +320,11 @@ def _editors_response(
     status: int = HTTPStatus.OK,
 ) -> HttpResponse:
     can_manage = can_manage_editors(request.user, membership)
+    refusal = (
+        workflows.invitation_refusal(association=association, inviter=request.user)
+        if can_manage
+        else ""
+    )
     context = {
         "association": association,
         "membership": membership,
@@ -330,7 +335,8 @@ def _editors_response(
         "invitations": (
             association.invitations.open().select_related("invited_by") if can_manage else []
         ),
-        "form": form or (InvitationForm() if can_manage else None),
+        "form": form or (InvitationForm() if can_manage and not refusal else None),
+        "invitation_refusal": refusal,
     }
     return render(request, "associations/editors.html", context, status=status)
 
@@ -467,6 +473,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         try:
             membership = workflows.invitation_accept(token=token, user=request.user)
+        except workflows.InvitationForAnotherAddress as error:
+            return _invitation_refused(request, error.message, found, HTTPStatus.FORBIDDEN)
         except WorkflowError as error:
             return _invitation_refused(request, error.message, found, HTTPStatus.GONE)
         messages.success(
@@ -480,5 +488,11 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         request.user.is_authenticated
         and Membership.objects.filter(association=found.association, user=request.user).exists()
     )
-    context = {"invitation": found, "already_editor": already}
+    # Say before the click that this account cannot accept (invitation_accept refuses).
+    other_address = (
+        workflows.InvitationForAnotherAddress(found).message
+        if request.user.is_authenticated and not already and not found.is_addressed_to(request.user)
+        else ""
+    )
+    context = {"invitation": found, "already_editor": already, "other_address": other_address}
     return render(request, "associations/invitation.html", context)

@@ -5,7 +5,14 @@ An item page shows one thing that waits (a listing, a claim, ...) with a form pe
 decision that fits its state. A decision is POSTed to the same page as
 `action=<name>` with a reason; the page runs the app's workflow and redirects with
 a message, or, when the workflow refuses (a WorkflowError-like exception with a
-`message`), shows the page again with the message, the typed reason and 400.
+`message`), shows the page again with the message, the typed reason and 400 (or the
+refusal's own `status`, with its `context` added to the page's: say, what changed).
+
+An item whose content its editors can change while it waits names the attribute that
+counts its versions (`DeskPage.version_attr`): every decision form carries the
+version the page showed, and the workflow gets it as `seen_version=` to refuse a
+decision on content the deciding person has not seen (its refusal's context then
+shows what changed and sets the newer `seen_version` the page carries on).
 """
 
 from __future__ import annotations
@@ -81,6 +88,15 @@ class DeskPage:
     name: Callable[[Any], str]  # the item's name in the success message
     error: type[Exception] = Exception  # the workflows' refusal, with a `message`
     role: Role = DESK_ROLE  # who decides
+    version_attr: str = ""  # the item's version, if it has one: passed on as `seen_version=`
+
+
+def seen_version(request: HttpRequest) -> int | None:
+    """The item's version the decision form was rendered with, or None if it has none."""
+    raw = request.POST.get("version", "")
+    if raw.isascii() and raw.isdigit() and len(raw) < 19:
+        return int(raw)
+    return None
 
 
 def safe_next(request: HttpRequest) -> str:
@@ -121,6 +137,7 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
     require_role(request.user, page.role)
     item = get_object_or_404(page.queryset(), pk=pk)
     bound: dict[str, ReasonForm] = {}
+    refusal_context: dict = {}
     error = ""
     failed = None
     status = HTTPStatus.OK
@@ -135,18 +152,26 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
             failed = action
             if not form.is_valid():
                 error = _("Please correct the reason.")
+            elif page.version_attr and seen_version(request) is None:
+                # A form from before versions were sent, or made by hand: nobody can
+                # tell what its sender saw.
+                error = _("This page was out of date. Check the item below and decide again.")
             else:
                 reason = form.cleaned_data["reason"]
+                versioned = {"seen_version": seen_version(request)} if page.version_attr else {}
                 # The workflow decides whether the action fits the item's state now
                 # (another liaison may have decided it meanwhile) and says why not.
                 try:
                     action.workflow(
                         **{page.item_arg: item, action.actor_arg: request.user},
                         reason=reason,
+                        **versioned,
                         **action.options,
                     )
                 except page.error as exc:
                     error = exc.message
+                    status = getattr(exc, "status", status)
+                    refusal_context = getattr(exc, "context", None) or {}
                     if action.reason_required and not reason.strip():
                         form.add_error("reason", exc.message)  # shown at the field, too
                 else:
@@ -154,11 +179,20 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
                     messages.success(request, action.done % {"name": page.name(item)})
                     return HttpResponseRedirect(safe_next(request) or reverse("moderation:queue"))
     available = [page.actions[name] for name in page.available(item)]
+    shown = None
+    if page.version_attr:
+        # A form sent back keeps the version its sender saw (a reason missing is no
+        # reason to skip what changed meanwhile); a refusal may show a newer one.
+        shown = seen_version(request) if request.method == "POST" else None
+        if shown is None:
+            shown = getattr(item, page.version_attr)
     context = {
         **page.context(request, item),
         "actions": action_forms(available, bound, failed),
         "error": error,
         "next": safe_next(request),
+        "seen_version": shown,
+        **refusal_context,
     }
     return render(request, page.template, context, status=status)
 

@@ -134,6 +134,28 @@ class Invitation(models.Model):
             cls.objects.select_related("association").filter(token_hash=hash_token(token)).first()
         )
 
+    def is_addressed_to(self, user) -> bool:
+        """Whether `user` has proved they own the invited address (verified, any case).
+
+        The link alone is not enough: an email forwarded or a link leaked would let
+        anyone edit the profile.
+        """
+        from allauth.account.models import EmailAddress
+
+        if not user.is_authenticated:
+            return False
+        # The account's own address counts only once verified too: allauth keeps that
+        # mark on its EmailAddress row.
+        return EmailAddress.objects.filter(
+            user=user, email__iexact=self.email, verified=True
+        ).exists()
+
+    @property
+    def masked_email(self) -> str:
+        """The invited address with the name hidden but its first letter: m***@example.fi."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}***@{domain}"
+
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at

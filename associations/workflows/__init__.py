@@ -16,9 +16,11 @@ from associations.workflows.claims import claim_approve, claim_create, claim_ref
 from associations.workflows.common import WorkflowError
 from associations.workflows.editors import (
     INVALID_INVITATION,
+    InvitationForAnotherAddress,
     invitation_accept,
     invitation_cancel,
     invitation_create,
+    invitation_refusal,
     membership_remove,
     memberships_release,
     ownership_transfer,
@@ -46,6 +48,7 @@ from associations.workflows.reports import report_close, report_create
 
 __all__ = [
     "INVALID_INVITATION",
+    "InvitationForAnotherAddress",
     "ProfileConflict",
     "ProfileUpdate",
     "Revert",
@@ -67,6 +70,7 @@ __all__ = [
     "invitation_accept",
     "invitation_cancel",
     "invitation_create",
+    "invitation_refusal",
     "membership_remove",
     "memberships_release",
     "ownership_transfer",

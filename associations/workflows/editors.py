@@ -12,6 +12,7 @@ from associations import emails
 from associations.models import Association, Invitation, Membership
 from associations.workflows.common import WorkflowError, lock
 from associations.workflows.listings import association_orphan
+from yhdistystori.roles import Role, has_role
 
 INVALID_INVITATION = _(
     "This invitation link is not valid. Check that the whole link was copied, or ask "
@@ -19,9 +20,54 @@ INVALID_INVITATION = _(
 )
 
 
+class InvitationForAnotherAddress(WorkflowError):
+    """The signed-in account does not have the invited address (verified)."""
+
+    def __init__(self, invitation: Invitation):
+        super().__init__(
+            _(
+                "This invitation was sent to %(email)s, which is not a verified address of "
+                "your account. Log in with that address, or ask for a new invitation to "
+                "your own."
+            )
+            % {"email": invitation.masked_email}
+        )
+
+
+def invitation_refusal(*, association: Association, inviter) -> str:
+    """Why `inviter` cannot invite editors to the listing now, or "" when they can.
+
+    The invitation comes from the city's address with the listing's name in it: until
+    a liaison has approved the listing (it is published), its name is whatever a new
+    account typed, so only a liaison may invite to it. The editors page shows this
+    before anything is typed; invitation_create refuses with it.
+    """
+    if association.status == Association.Status.PUBLISHED or has_role(inviter, Role.LIAISON):
+        return ""
+    return _(
+        "Editors can be invited once the city's liaison has approved the listing and it is "
+        "published. Until then, ask the liaison if someone else should edit it."
+    )
+
+
+def revoke_invitations(*, user, association: Association | None = None) -> int:
+    """Cancel the open invitations `user` sent (to one association, or to all).
+
+    An invitation speaks for the person who sent it: once they no longer own the
+    listing, it must not keep letting people in.
+    """
+    invitations = Invitation.objects.open().filter(invited_by=user)
+    if association is not None:
+        invitations = invitations.filter(association=association)
+    return invitations.update(revoked_at=timezone.now())
+
+
 @transaction.atomic
 def invitation_create(*, association: Association, inviter, email: str) -> Invitation:
     """Email a link that makes its user an editor. It works once, for 14 days."""
+    refusal = invitation_refusal(association=association, inviter=inviter)
+    if refusal:
+        raise WorkflowError(refusal)
     email = email.strip().lower()
     if Membership.objects.filter(association=association, user__email__iexact=email).exists():
         raise WorkflowError(_("This person is already an editor."))
@@ -54,6 +100,8 @@ def invitation_accept(*, token: str, user) -> Membership:
     invitation = Invitation.objects.select_for_update().get(pk=found.pk)
     if invitation.closed_reason:
         raise WorkflowError(invitation.closed_reason)
+    if not invitation.is_addressed_to(user):
+        raise InvitationForAnotherAddress(invitation)
     membership, _created = Membership.objects.get_or_create(
         association=invitation.association, user=user
     )
@@ -79,6 +127,7 @@ def membership_remove(*, membership: Membership, by) -> None:
             _("The association must keep an owner. Hand over ownership before leaving.")
         )
     membership.delete()
+    revoke_invitations(user=membership.user_id, association=association)
 
 
 @transaction.atomic
@@ -89,9 +138,13 @@ def ownership_transfer(*, association: Association, from_user, to: Membership) -
     if not Membership.objects.filter(pk=to.pk, association=association).exists():
         raise WorkflowError(_("This person is not an editor of the association."))
     Membership.objects.filter(pk=to.pk).update(role=Membership.Role.OWNER)
-    Membership.objects.filter(association=association, user=from_user).exclude(pk=to.pk).update(
-        role=Membership.Role.EDITOR
+    demoted = (
+        Membership.objects.filter(association=association, user=from_user)
+        .exclude(pk=to.pk)
+        .update(role=Membership.Role.EDITOR)
     )
+    if demoted:  # only owners invite: the former owner's open invitations go
+        revoke_invitations(user=from_user, association=association)
 
 
 @transaction.atomic
@@ -112,6 +165,9 @@ def memberships_release(*, user) -> list[Association]:
         elif association_orphan(association):
             hidden.append(association)
         membership.delete()
+    # The account's row goes next and `invited_by` becomes empty: its links must not
+    # outlive it.
+    revoke_invitations(user=user)
     if hidden:
         emails.listings_orphaned(hidden)
     return hidden

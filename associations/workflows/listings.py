@@ -3,6 +3,7 @@ hidden and restored, and confirmed as still correct."""
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -10,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations import emails
-from associations.models import Association, Membership, ModerationAction
+from associations.diffs import diff_changes
+from associations.models import Association, Membership, ModerationAction, ProfileChange
 from associations.workflows.common import (
     WorkflowError,
     announce,
@@ -21,6 +23,48 @@ from associations.workflows.common import (
 
 Action = ModerationAction.Action
 DUPLICATE_IDENTIFIER = _("Another association already has this register number or business ID.")
+
+
+class ListingChanged(WorkflowError):
+    """The listing was edited after the liaison opened it: a decision is about what they saw.
+
+    The desk shows the page again (409) with `context`: the changes made since.
+    """
+
+    status = HTTPStatus.CONFLICT
+
+    def __init__(self, changes: list[ProfileChange], *, version: int):
+        super().__init__(
+            _("The listing was changed after you opened it. Check what changed, then decide again.")
+        )
+        self.changes = changes
+        self.version = version
+
+    @property
+    def context(self) -> dict:
+        # The page now shows this version, with what changed: deciding again is
+        # deciding on it.
+        return {"changed_since": diff_changes(self.changes), "seen_version": self.version}
+
+
+def check_seen(association: Association, seen_version: int | None) -> None:
+    """Refuse if the (locked) listing changed since the version the liaison saw.
+
+    None means the caller showed no version (the admin, a command, the editors'
+    own confirmation): nothing to compare.
+    """
+    if seen_version is None or association.version == seen_version:
+        return
+    raise ListingChanged(
+        list(
+            association.changes.filter(version__gt=seen_version)
+            # A request the liaison refused never reached the listing.
+            .exclude(status=ProfileChange.Status.REJECTED)
+            .select_related("user")
+            .order_by("created_at")
+        ),
+        version=association.version,
+    )
 
 
 def save_checked(association: Association) -> None:
@@ -69,9 +113,12 @@ def association_submit(*, association: Association, user) -> Association:
 
 
 @transaction.atomic
-def association_approve(*, association: Association, liaison, reason: str = "") -> Association:
+def association_approve(
+    *, association: Association, liaison, reason: str = "", seen_version: int | None = None
+) -> Association:
     """Publish a listing waiting for review (or a draft the city made in the admin)."""
     association = lock(association)
+    check_seen(association, seen_version)
     if association.status not in (Association.Status.PENDING, Association.Status.DRAFT):
         raise WorkflowError(_("This listing is not waiting for review."))
     association.status = Association.Status.PUBLISHED
@@ -84,11 +131,14 @@ def association_approve(*, association: Association, liaison, reason: str = "") 
 
 
 @transaction.atomic
-def association_reject(*, association: Association, liaison, reason: str) -> Association:
+def association_reject(
+    *, association: Association, liaison, reason: str, seen_version: int | None = None
+) -> Association:
     """Back to the editors as a draft, with the reason, for them to fix and resend."""
     if not reason.strip():
         raise WorkflowError(_("Tell the editors why, so that they can fix the listing."))
     association = lock(association)
+    check_seen(association, seen_version)
     if association.status != Association.Status.PENDING:
         raise WorkflowError(_("This listing is not waiting for review."))
     association.status = Association.Status.DRAFT
@@ -106,10 +156,13 @@ def _hide(association: Association) -> None:
 
 
 @transaction.atomic
-def association_hide(*, association: Association, liaison, reason: str) -> Association:
+def association_hide(
+    *, association: Association, liaison, reason: str, seen_version: int | None = None
+) -> Association:
     if not reason.strip():
         raise WorkflowError(_("Give a reason: the editors are told it."))
     association = lock(association)
+    check_seen(association, seen_version)
     if association.status == Association.Status.HIDDEN:
         raise WorkflowError(_("This profile is hidden already."))
     _hide(association)
@@ -131,8 +184,11 @@ def association_orphan(association: Association) -> bool:
 
 
 @transaction.atomic
-def association_restore(*, association: Association, liaison, reason: str = "") -> Association:
+def association_restore(
+    *, association: Association, liaison, reason: str = "", seen_version: int | None = None
+) -> Association:
     association = lock(association)
+    check_seen(association, seen_version)
     if association.status != Association.Status.HIDDEN:
         raise WorkflowError(_("Only a hidden profile can be published again."))
     association.status = Association.Status.PUBLISHED
@@ -143,13 +199,16 @@ def association_restore(*, association: Association, liaison, reason: str = "") 
 
 
 @transaction.atomic
-def association_verify(*, association: Association, user, reason: str = "") -> Association:
+def association_verify(
+    *, association: Association, user, reason: str = "", seen_version: int | None = None
+) -> Association:
     """ "The information is still correct": confirmed today; reminders start over.
 
     A liaison may confirm a stale profile too (say, after phoning the association):
     that is recorded with the reason.
     """
     association = lock(association)
+    check_seen(association, seen_version)
     if association.status != Association.Status.PUBLISHED:
         raise WorkflowError(_("Only a published profile can be confirmed."))
     association.last_verified_at = timezone.localdate()

@@ -119,6 +119,10 @@ def profile_update(
     On a published profile the changes go live at once and are recorded for the
     liaison's change feed, except a new name, register number or business ID,
     which wait for the liaison's approval. Liaisons' own edits apply at once.
+    On a draft or a listing waiting for review every change applies at once too: the
+    liaison has approved no name yet, and reviews the whole listing. Each is recorded
+    and moves the version on, so the desk refuses a decision on an earlier version
+    and shows the liaison what changed (workflows.listings.check_seen).
     `logo` is an associations.logos.ProcessedLogo.
     """
     association = lock(association)

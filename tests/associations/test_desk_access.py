@@ -91,7 +91,7 @@ def test_others_cannot_decide_anything(client, desk_objects, outsider, persona):
     association = desk_objects["association"]
     response = client.post(
         reverse("moderation:association", kwargs={"pk": association.pk}),
-        {"action": "hide", "hide-reason": "Testi"},
+        {"action": "hide", "hide-reason": "Testi", "version": association.version},
     )
     assert response.status_code == 403
     association.refresh_from_db()

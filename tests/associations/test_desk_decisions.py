@@ -52,7 +52,7 @@ def test_approving_a_listing_publishes_it_records_and_emails_each_editor_in_thei
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=listing.pk),
-        {"action": "approve", "approve-reason": "Tervetuloa!"},
+        {"action": "approve", "approve-reason": "Tervetuloa!", "version": listing.version},
     )
     assert response.status_code == 302
     assert response["Location"] == en("moderation:queue")
@@ -86,7 +86,8 @@ def test_rejecting_a_listing_without_a_reason_changes_nothing(client, liaison):
     editor_of(listing)
     client.force_login(liaison)
     response = client.post(
-        en("moderation:association", pk=listing.pk), {"action": "reject", "reject-reason": "  "}
+        en("moderation:association", pk=listing.pk),
+        {"action": "reject", "reject-reason": "  ", "version": listing.version},
     )
     assert response.status_code == 400
     assert "Tell the editors why, so that they can fix the listing." in page_text(response)
@@ -102,7 +103,7 @@ def test_rejecting_a_listing_returns_it_to_draft_and_tells_the_editors_why(clien
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=listing.pk),
-        {"action": "reject", "reject-reason": "Kuvaus puuttuu."},
+        {"action": "reject", "reject-reason": "Kuvaus puuttuu.", "version": listing.version},
     )
     assert response.status_code == 302
     listing.refresh_from_db()
@@ -120,7 +121,7 @@ def test_a_failed_decision_keeps_what_the_liaison_typed(client, liaison):
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=listing.pk),
-        {"action": "approve", "approve-reason": "Hyvä listaus"},
+        {"action": "approve", "approve-reason": "Hyvä listaus", "version": listing.version},
     )
     assert response.status_code == 400
     assert "This listing is not waiting for review." in page_text(response)
@@ -133,7 +134,7 @@ def test_a_reason_kept_after_a_failure_is_shown_in_its_form(client, liaison):
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=listing.pk),
-        {"action": "hide", "hide-reason": "x" * 2001},
+        {"action": "hide", "hide-reason": "x" * 2001, "version": listing.version},
     )
     assert response.status_code == 400
     assert "x" * 2001 in response.content.decode()
@@ -153,11 +154,15 @@ def test_hiding_and_restoring_a_profile(client, liaison):
     client.force_login(liaison)
     url = en("moderation:association", pk=association.pk)
 
-    response = client.post(url, {"action": "hide", "hide-reason": ""})
+    response = client.post(
+        url, {"action": "hide", "hide-reason": "", "version": association.version}
+    )
     assert response.status_code == 400
     assert "Give a reason: the editors are told it." in page_text(response)
 
-    response = client.post(url, {"action": "hide", "hide-reason": "Asiaton kuvaus."})
+    response = client.post(
+        url, {"action": "hide", "hide-reason": "Asiaton kuvaus.", "version": association.version}
+    )
     assert response.status_code == 302
     association.refresh_from_db()
     assert association.status == Association.Status.HIDDEN
@@ -170,7 +175,9 @@ def test_hiding_and_restoring_a_profile(client, liaison):
 
     client.force_login(liaison)
     assert "Publish again" in page_text(client.get(url))
-    response = client.post(url, {"action": "restore", "restore-reason": ""})
+    response = client.post(
+        url, {"action": "restore", "restore-reason": "", "version": association.version}
+    )
     assert response.status_code == 302
     association.refresh_from_db()
     assert association.status == Association.Status.PUBLISHED
@@ -192,7 +199,12 @@ def test_hiding_from_a_report_returns_to_the_report(client, liaison):
     assert f'name="next" value="{report_url}"' in page.content.decode()
     response = client.post(
         en("moderation:association", pk=association.pk),
-        {"action": "hide", "hide-reason": "Lopettanut", "next": report_url},
+        {
+            "action": "hide",
+            "hide-reason": "Lopettanut",
+            "next": report_url,
+            "version": association.version,
+        },
     )
     assert response["Location"] == report_url
 
@@ -202,7 +214,12 @@ def test_a_next_address_elsewhere_is_ignored(client, liaison):
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=association.pk),
-        {"action": "hide", "hide-reason": "Testi", "next": "https://evil.example/"},
+        {
+            "action": "hide",
+            "hide-reason": "Testi",
+            "next": "https://evil.example/",
+            "version": association.version,
+        },
     )
     assert response["Location"] == en("moderation:queue")
 
@@ -212,7 +229,14 @@ def test_marking_a_stale_profile_verified(client, liaison):
     client.force_login(liaison)
     url = en("moderation:association", pk=association.pk)
     assert "Mark verified" in page_text(client.get(url))
-    response = client.post(url, {"action": "verify", "verify-reason": "Soitin puheenjohtajalle."})
+    response = client.post(
+        url,
+        {
+            "action": "verify",
+            "verify-reason": "Soitin puheenjohtajalle.",
+            "version": association.version,
+        },
+    )
     assert response.status_code == 302
     association.refresh_from_db()
     assert association.last_verified_at == timezone.localdate()

@@ -1,9 +1,11 @@
 """Editors of a profile: invitations by email, removing and leaving, handing over ownership."""
 
+import html
 import re
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -51,6 +53,13 @@ def link_in(message) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(m) for m in response.context["messages"]]
+
+
+def account(email: str | None = None, *, verified: bool = True, **fields):
+    """A signed-up person; allauth marks the address verified once its link was clicked."""
+    user = UserFactory(**({"email": email} if email else {}), **fields)
+    EmailAddress.objects.create(user=user, email=user.email, verified=verified, primary=True)
+    return user
 
 
 # --- inviting ------------------------------------------------------------------------------
@@ -175,7 +184,7 @@ def test_the_link_shows_the_association_and_an_accept_button(client, choir, owne
     assert f'href="/en/accounts/login/?next={link}"' in page
     assert f'href="/en/accounts/signup/?next={link}"' in page
 
-    invitee = UserFactory(email="uusi@example.fi")
+    invitee = account("uusi@example.fi")
     client.force_login(invitee)
     page = client.get(link).content.decode()
     assert "Accept the invitation" in page
@@ -196,7 +205,7 @@ def test_the_link_works_once(client, choir, owner):
     client.force_login(owner)
     invite(client, choir, "uusi@example.fi", lang="en")
     link = link_in(mail.outbox[0])
-    invitee = UserFactory(email="uusi@example.fi")
+    invitee = account("uusi@example.fi")
     client.force_login(invitee)
     response = client.post(link, follow=True)
     membership = Membership.objects.get(association=choir, user=invitee)
@@ -204,7 +213,7 @@ def test_the_link_works_once(client, choir, owner):
     assert response.redirect_chain[-1][0] == f"/en/associations/{choir.slug}/"
     assert "You are now an editor of Kuokkalan Kuoro ry." in " ".join(messages_of(response))
 
-    someone_else = UserFactory()
+    someone_else = account("toinen@example.fi")
     client.force_login(someone_else)
     response = client.get(link)
     assert response.status_code == 410
@@ -249,16 +258,161 @@ def test_a_new_invitation_to_the_same_address_replaces_the_old_link(client, choi
     assert client.get(new).status_code == 200
 
 
-def test_an_invited_editor_of_a_draft_sees_the_draft(client, owner):
+def test_an_invited_editor_of_a_draft_sees_the_draft(client, owner, liaison):
     draft = AssociationFactory(status=Association.Status.DRAFT)
     MembershipFactory(association=draft, user=owner, role=Membership.Role.OWNER)
-    client.force_login(owner)
+    client.force_login(liaison)  # only a liaison invites to a listing not yet approved
     invite(client, draft, "uusi@example.fi")
-    invitee = UserFactory()
+    invitee = account("uusi@example.fi")
     client.force_login(invitee)
     client.post(link_in(mail.outbox[0]))
     with translation.override("fi"):
         assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+# --- the invited address --------------------------------------------------------------------
+
+
+def test_only_the_invited_address_can_accept(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "Maija@Example.fi", lang="en")
+    link = link_in(mail.outbox[0])
+    stranger = account("outsider@example.fi")
+    client.force_login(stranger)
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Accept the invitation" not in page.content.decode()
+    response = client.post(link)
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "This invitation was sent to m***@example.fi" in text
+    assert "maija@" not in text.lower()
+    assert "Log in with that address, or ask for a new invitation" in text
+    assert not Membership.objects.filter(user=stranger).exists()
+    invitation = Invitation.objects.get()
+    assert invitation.accepted_at is None and invitation.revoked_at is None
+
+
+def test_the_invitation_page_says_so_before_the_click(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "maija@example.fi", lang="en")
+    link = link_in(mail.outbox[0])
+    client.force_login(account("outsider@example.fi"))
+    text = " ".join(client.get(link).content.decode().split())
+    assert "This invitation was sent to m***@example.fi" in text
+    assert "<button" not in text.split("<main", 1)[-1].split("</main>")[0]
+
+
+def test_an_unverified_address_does_not_accept(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "maija@example.fi")
+    link = link_in(mail.outbox[0])
+    # Whoever typed the address at sign-up but never clicked its link has not shown it is theirs.
+    client.force_login(account("maija@example.fi", verified=False))
+    assert client.post(link).status_code == 403
+    assert Membership.objects.filter(association=choir).count() == 1
+
+
+def test_a_verified_second_address_accepts_in_any_case(client, choir, owner):
+    client.force_login(owner)
+    invite(client, choir, "maija@example.fi")
+    link = link_in(mail.outbox[0])
+    maija = account("maija.koti@example.fi")
+    EmailAddress.objects.create(user=maija, email="Maija@Example.FI", verified=True)
+    client.force_login(maija)
+    assert client.post(link).status_code == 302
+    assert Membership.objects.filter(association=choir, user=maija).exists()
+
+
+# --- who may invite --------------------------------------------------------------------------
+
+
+def test_a_draft_cannot_invite_until_a_liaison_approves_it(client, owner):
+    draft = AssociationFactory(name="Tietojenkalastelu: vahvista tilisi", status="draft")
+    MembershipFactory(association=draft, user=owner, role=Membership.Role.OWNER)
+    client.force_login(owner)
+    page = html.unescape(client.get(editors_url(draft, "en")).content.decode())
+    assert "Editors can be invited once the city's liaison has approved the listing" in page
+    assert 'name="email"' not in page
+    for status in ("draft", "pending", "hidden"):
+        Association.objects.filter(pk=draft.pk).update(status=status)
+        response = invite(client, draft, "uhri@example.fi", lang="en")
+        assert response.status_code == 400
+        assert "once the city's liaison has approved the listing" in html.unescape(
+            response.content.decode()
+        )
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_liaison_may_invite_to_a_draft(client, owner, liaison):
+    draft = AssociationFactory(status=Association.Status.DRAFT)
+    MembershipFactory(association=draft, user=owner, role=Membership.Role.OWNER)
+    client.force_login(liaison)
+    assert 'name="email"' in client.get(editors_url(draft)).content.decode()
+    assert invite(client, draft, "uusi@example.fi").status_code == 302
+    assert Invitation.objects.get().invited_by == liaison
+
+
+# --- invitations stop with the inviter's place -------------------------------------------------
+
+
+def open_invitation(association, by) -> Invitation:
+    invitation, _token = Invitation.new(
+        association=association, email="kutsu@example.fi", invited_by=by
+    )
+    invitation.save()
+    return invitation
+
+
+def is_open(invitation) -> bool:
+    return Invitation.objects.open().filter(pk=invitation.pk).exists()
+
+
+def test_a_removed_owners_invitations_are_cancelled(client, choir, owner):
+    second = MembershipFactory(association=choir, role=Membership.Role.OWNER)
+    theirs, mine = open_invitation(choir, second.user), open_invitation(choir, owner)
+    client.force_login(owner)
+    assert client.post(url("editor_remove", slug=choir.slug, pk=second.pk)).status_code == 302
+    assert not is_open(theirs)
+    assert is_open(mine)
+
+
+def test_invitations_of_an_owner_who_leaves_are_cancelled(client, choir, owner):
+    second = MembershipFactory(association=choir, role=Membership.Role.OWNER)
+    elsewhere = AssociationFactory()
+    MembershipFactory(association=elsewhere, user=second.user, role=Membership.Role.OWNER)
+    here, there = open_invitation(choir, second.user), open_invitation(elsewhere, second.user)
+    client.force_login(second.user)
+    assert client.post(url("editor_remove", slug=choir.slug, pk=second.pk)).status_code == 302
+    assert not is_open(here)
+    assert is_open(there)  # they still own the other association
+
+
+def test_a_former_owners_invitations_are_cancelled_when_they_hand_over(client, choir, owner):
+    successor = MembershipFactory(association=choir)
+    invitation = open_invitation(choir, owner)
+    client.force_login(owner)
+    client.post(url("owner_transfer", slug=choir.slug, pk=successor.pk))
+    assert not is_open(invitation)
+
+
+def test_a_liaison_making_an_owner_leaves_the_owners_invitations(client, choir, owner, liaison):
+    successor = MembershipFactory(association=choir)
+    invitation = open_invitation(choir, owner)
+    client.force_login(liaison)
+    client.post(url("owner_transfer", slug=choir.slug, pk=successor.pk))
+    assert is_open(invitation)  # nobody was demoted
+
+
+def test_a_deleted_accounts_invitations_are_cancelled(choir, owner):
+    from associations import workflows
+
+    MembershipFactory(association=choir, role=Membership.Role.OWNER)
+    invitation = open_invitation(choir, owner)
+    workflows.memberships_release(user=owner)
+    owner.delete()
+    assert not is_open(invitation)
 
 
 # --- removing, leaving and handing over ------------------------------------------------------

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from associations import workflows
@@ -210,6 +211,7 @@ def test_profile_left_without_editors_is_hidden_and_recorded(liaison):
 
 def test_invitation_works_once():
     owner, invitee = UserFactory(), UserFactory(email="uusi@example.fi")
+    EmailAddress.objects.create(user=invitee, email=invitee.email, verified=True, primary=True)
     association = owned(AssociationFactory(), owner)
     invitation, token = Invitation.new(
         association=association, email=invitee.email, invited_by=owner
