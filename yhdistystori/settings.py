@@ -127,6 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Looks a new password up in a breach corpus when PWNED_PASSWORDS_URL is set.
+    {"NAME": "yhdistystori.passwords.BreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Accounts (django-allauth): people sign in with their email address and a password.
@@ -170,6 +172,11 @@ ACCOUNT_SESSION_REMEMBER = None
 # sessions last SESSION_COOKIE_AGE (two weeks, or until the browser closes unless
 # they ticked "keep me logged in").
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+# A Pwned Passwords range API (https://api.pwnedpasswords.com, or a mirror of it):
+# new passwords found in breaches are refused. Empty: nothing is fetched.
+PWNED_PASSWORDS_URL = env_str("PWNED_PASSWORDS_URL", "")
+if PWNED_PASSWORDS_URL and not PWNED_PASSWORDS_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured("PWNED_PASSWORDS_URL must be an http(s) address.")
 ACCOUNT_PREVENT_ENUMERATION = True
 # Our account emails name the site in their subjects; this is for any allauth
 # email we have not rewritten (templates/emails/account/).

@@ -69,3 +69,62 @@ def test_a_residents_session_keeps_its_usual_length(client, settings, outsider):
     client.force_login(outsider)
     client.get("/en/my/")
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+# --- passwords known from breaches ----------------------------------------------------
+
+
+class FakeRangeAPI:
+    """A Pwned Passwords range API in the test: answers for the hashes it was given."""
+
+    def __init__(self, monkeypatch, breached=(), fail=False):
+        import hashlib
+        import io
+
+        from yhdistystori import passwords
+
+        self.asked = []
+        digests = [hashlib.sha1(p.encode()).hexdigest().upper() for p in breached]  # noqa: S324
+
+        def urlopen(request, timeout):
+            self.asked.append(request.full_url)
+            if fail:
+                raise OSError("connection refused")
+            prefix = request.full_url.rsplit("/", 1)[1]
+            lines = [f"{d[5:]}:42" for d in digests if d.startswith(prefix)]
+            lines.append("0000000000000000000000000000000000A:0")  # padding
+            return io.BytesIO("\r\n".join(lines).encode())
+
+        monkeypatch.setattr(passwords, "urlopen", urlopen)
+
+
+def test_a_password_known_from_a_breach_is_refused(client, settings, monkeypatch):
+    settings.PWNED_PASSWORDS_URL = "https://pwned.example"
+    api = FakeRangeAPI(monkeypatch, breached=["Kuorolaulu-2026!"])
+    response = sign_up_with(client, "vuotanut@example.fi", "Kuorolaulu-2026!")
+    assert response.status_code == 200
+    assert "appeared in a data breach" in page_text(response)
+    assert not User.objects.filter(email="vuotanut@example.fi").exists()
+    # Only the first five characters of the hash left the server.
+    assert api.asked
+    assert all(len(url.removeprefix("https://pwned.example/range/")) == 5 for url in api.asked)
+
+
+def test_a_password_not_in_a_breach_is_accepted(client, settings, monkeypatch):
+    settings.PWNED_PASSWORDS_URL = "https://pwned.example"
+    FakeRangeAPI(monkeypatch, breached=["jokin-muu-salasana"])
+    assert sign_up_with(client, "puhdas@example.fi", "Kuorolaulu-2026!").status_code == 302
+
+
+def test_a_failed_lookup_does_not_stop_signing_up(client, settings, monkeypatch, caplog):
+    settings.PWNED_PASSWORDS_URL = "https://pwned.example"
+    FakeRangeAPI(monkeypatch, fail=True)
+    assert sign_up_with(client, "katkos@example.fi", "Kuorolaulu-2026!").status_code == 302
+    assert "Could not check a password" in caplog.text
+
+
+def test_nothing_is_fetched_unless_configured(client, settings, monkeypatch):
+    settings.PWNED_PASSWORDS_URL = ""
+    api = FakeRangeAPI(monkeypatch, breached=["Kuorolaulu-2026!"])
+    assert sign_up_with(client, "oletus@example.fi", "Kuorolaulu-2026!").status_code == 302
+    assert api.asked == []

@@ -125,6 +125,11 @@ def test_hsts_seconds_that_is_not_a_number_names_the_variable():
     assert_refuses_to_start(result, "SECURE_HSTS_SECONDS must be a whole number")
 
 
+def test_a_breach_lookup_address_that_is_not_http_names_the_variable():
+    result = start({**PRODUCTION, "PWNED_PASSWORDS_URL": "ftp://pwned.example"})
+    assert_refuses_to_start(result, "PWNED_PASSWORDS_URL must be an http(s) address.")
+
+
 def test_database_url_of_another_database_says_postgresql_is_needed():
     result = start({**PRODUCTION, "DATABASE_URL": "mysql://user:secret@db.invalid/yhdistystori"})
     assert_refuses_to_start(result, "DATABASE_URL must point to PostgreSQL")
