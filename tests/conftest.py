@@ -9,6 +9,10 @@ The cast, one fixture each, used by every test folder and by the authorization m
 - `grants_officer` and `facilities_manager`: city staff in the other roles;
 - `admin_user`: a superuser (pytest-django's `admin_client` logs this one in).
 
+Staff must use two-factor authentication (yhdistystori/mfa.py), so the staff personas
+have an authenticator app with the secret `tests.factories.TOTP_SECRET`; a test that
+needs a staff person without one makes them.
+
 The anonymous visitor is the `client` before any login. Roles are given only through
 `yhdistystori.roles.grant_role`, as the site gives them. A test that needs more people
 (a second owner, a liaison who chose other emails) makes them with tests/factories.py.
@@ -25,6 +29,7 @@ from tests.factories import (
     LiaisonContactFactory,
     MembershipFactory,
     UserFactory,
+    activate_totp,
 )
 from yhdistystori.models import Feedback, SiteConfiguration
 from yhdistystori.roles import Role, grant_role
@@ -91,6 +96,7 @@ def _staff(role: Role, **fields):
     # City staff work in the Django admin too, as the demo's do.
     user = UserFactory(is_staff=True, **fields)
     grant_role(user, role)
+    activate_totp(user)
     return user
 
 
@@ -113,12 +119,14 @@ def facilities_manager(db):
 
 @pytest.fixture
 def admin_user(db):
-    return UserFactory(
+    user = UserFactory(
         email="admin@kaupunki.example.fi",
         full_name="Antti Ylläpitäjä",
         is_staff=True,
         is_superuser=True,
     )
+    activate_totp(user)
+    return user
 
 
 # --- other shared things ---------------------------------------------------------------------

@@ -13,6 +13,25 @@ from associations.models import (
 from yhdistystori.models import User
 
 PASSWORD = "salasana-123"  # every factory-made user's
+# The authenticator app secret (base32) of the staff personas (tests/conftest.py).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def activate_totp(user, secret: str = TOTP_SECRET) -> None:
+    """Give `user` an activated authenticator app, as allauth does once a code was right."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, secret)
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app with `secret` shows now."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.utils import is_mfa_enabled
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -101,7 +102,9 @@ class ResetPasswordKeyForm(_OurFields, allauth_forms.ResetPasswordKeyForm):
 class AdminLoginForm(AdminAuthenticationForm):
     """The admin's login form, checking the password through allauth so that failed
     attempts there count towards the same limits as on /accounts/login/: staff
-    accounts are the ones most worth guessing."""
+    accounts are the ones most worth guessing. A password alone does not sign in an
+    account that has two-factor authentication: that is done on /accounts/login/,
+    which asks for the code."""
 
     def clean(self):
         from allauth.account.adapter import get_adapter
@@ -115,6 +118,14 @@ class AdminLoginForm(AdminAuthenticationForm):
             if self.user_cache is None:
                 raise self.get_invalid_login_error()
             self.confirm_login_allowed(self.user_cache)
+            if is_mfa_enabled(self.user_cache):
+                raise forms.ValidationError(
+                    _(
+                        "This account uses two-factor authentication. Log in on the "
+                        "site's login page, which asks for the code."
+                    ),
+                    code="mfa_required",
+                )
         return self.cleaned_data
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "yhdistystori.sessions.StaffSessionMiddleware",
+    # Staff set up two-factor authentication before the admin or the desk (yhdistystori/mfa.py).
+    "yhdistystori.mfa.StaffMFAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -172,6 +175,12 @@ ACCOUNT_SESSION_REMEMBER = None
 # sessions last SESSION_COOKIE_AGE (two weeks, or until the browser closes unless
 # they ticked "keep me logged in").
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+# Two-factor authentication (allauth.mfa): an authenticator app's codes, with recovery
+# codes for a lost phone. Anyone may set it up on My page; superusers, staff and city
+# roles must before the admin or the desk opens (yhdistystori/mfa.py) unless this is off.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Yhdistystori"
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # A Pwned Passwords range API (https://api.pwnedpasswords.com, or a mirror of it):
 # new passwords found in breaches are refused. Empty: nothing is fetched.
 PWNED_PASSWORDS_URL = env_str("PWNED_PASSWORDS_URL", "")

@@ -19,6 +19,7 @@ from associations.demo_data.kinds import CITY_KINDS, DISTRICT_KINDS, SWEDISH_KIN
 from associations.demo_data.vocabulary import (
     CATEGORIES,
     DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
     DEMO_USERS,
     DISTRICTS,
     LANGUAGES,
@@ -34,6 +35,7 @@ from yhdistystori.validators import business_id_check_digit
 __all__ = [
     "CATEGORIES",
     "DEMO_PASSWORD",
+    "DEMO_TOTP_SECRET",
     "DEMO_USERS",
     "DISTRICTS",
     "LANGUAGES",

@@ -140,6 +140,9 @@ LIAISONS = [
 ]
 
 DEMO_PASSWORD = "demo-salasana"
+# City staff must use two-factor authentication: demo staff share this authenticator
+# app secret (base32), printed by load_demo, to be added to any authenticator app.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPDEMOYHDISTYSTORI"
 
 # (who, email, full name, city role or None, superuser?, what the login is for)
 DEMO_USERS = [

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -22,6 +23,7 @@ from associations.models import (
     Report,
     TargetGroup,
 )
+from tests.factories import totp_code
 from yhdistystori import desk
 from yhdistystori.models import SiteConfiguration
 from yhdistystori.roles import Role
@@ -149,12 +151,20 @@ def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client):
     load_demo()  # the addresses are not duplicated
 
     assert "http://127.0.0.1:8000/accounts/login/" in output
+    assert demo_data.DEMO_TOTP_SECRET in output
     for _role, email, *_rest in demo_data.DEMO_USERS:
         assert EmailAddress.objects.get(email=email).verified
         response = client.post(
             "/accounts/login/", {"login": email, "password": demo_data.DEMO_PASSWORD}
         )
         assert response.status_code == 302, email
+        if get_user_model().objects.get(email=email).is_staff:
+            # Staff have the printed authenticator app secret (one app each, after a rerun).
+            assert Authenticator.objects.filter(user__email=email).count() == 1, email
+            assert response["Location"] == "/accounts/2fa/authenticate/", email
+            response = client.post(
+                "/accounts/2fa/authenticate/", {"code": totp_code(demo_data.DEMO_TOTP_SECRET)}
+            )
         assert response["Location"] == "/my/", email
         client.post("/accounts/logout/")
 

@@ -24,7 +24,7 @@ from tests.associations.conftest import (
     pending_listing,
     stale_profile,
 )
-from tests.factories import AssociationFactory, UserFactory
+from tests.factories import AssociationFactory, UserFactory, activate_totp
 from yhdistystori.models import User
 from yhdistystori.roles import Role, grant_role
 
@@ -32,9 +32,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def make_liaison(**kwargs) -> User:
-    """Another liaison besides the `liaison` of tests/conftest.py, with settings of their own."""
+    """Another liaison besides the `liaison` of tests/conftest.py, with settings of their own
+    (and, as staff must, an authenticator app)."""
     user = UserFactory(**kwargs)
     grant_role(user, Role.LIAISON)
+    activate_totp(user)
     return user
 
 

@@ -18,7 +18,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, TOTP_SECRET, totp_code
 
 # Playwright's sync API runs an asyncio event loop in the test's thread (in a
 # greenlet), so Django believes every ORM call made while the browser is open
@@ -154,8 +154,12 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def log_in(page, user) -> None:
-    """Log `user` in on the login page, their address verified as after signing up."""
+def log_in(page, user, *, totp_secret: str = TOTP_SECRET) -> None:
+    """Log `user` in on the login page, their address verified as after signing up.
+
+    When the account has an authenticator app (the staff personas do), allauth asks
+    for its code next: the code is computed from `totp_secret`.
+    """
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
@@ -163,7 +167,11 @@ def log_in(page, user) -> None:
     page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()
-    page.wait_for_url("**/my/")
+    page.wait_for_url(re.compile(r".*/(my|accounts/2fa/authenticate)/$"))
+    if "/2fa/authenticate/" in page.url:
+        page.locator("#id_code").fill(totp_code(totp_secret))
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_url("**/my/")
 
 
 def assert_no_axe_violations(page) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -50,8 +52,14 @@ class Command(BaseCommand):
         lines = [f"Demo logins (password: {demo_data.DEMO_PASSWORD}):"]
         for role, email, _name, _group, _superuser, description in demo_data.DEMO_USERS:
             lines.append(f"  {role:<11} {email:<26} {description}")
+        lines.append(
+            f"City staff and the admin also need an authenticator app code: add the secret "
+            f"{demo_data.DEMO_TOTP_SECRET} to the app (time-based, 6 digits)."
+        )
         lines.append("Site: http://127.0.0.1:8000/")
-        lines.append("Log in: http://127.0.0.1:8000/accounts/login/  (city staff: /admin/)")
+        lines.append(
+            "Log in: http://127.0.0.1:8000/accounts/login/  (city staff then open /admin/)"
+        )
         self.stdout.write("\n".join(lines))
 
 
@@ -137,6 +145,12 @@ def _load_users(general_liaison: LiaisonContact) -> None:
         )
         if role:
             grant_role(user, role)
+        if (
+            user.is_staff
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            # Staff must use two-factor authentication (yhdistystori/mfa.py).
+            TOTP.activate(user, demo_data.DEMO_TOTP_SECRET)
         if email == demo_data.LIAISON_USER_EMAIL and general_liaison.user_id != user.pk:
             general_liaison.user = user
             general_liaison.save(update_fields=["user"])

@@ -1,0 +1,160 @@
+"""Two-factor authentication: offered to everyone, required of staff before the admin and
+the desk (yhdistystori/mfa.py); logging in asks for the code once an app is set up."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+
+from tests.factories import TOTP_SECRET, activate_totp, totp_code
+from tests.yhdistystori.conftest import PASSWORD, log_in, page_text, verified_user
+from yhdistystori.roles import Role, grant_role
+
+ACTIVATE = "/en/accounts/2fa/totp/activate/"
+
+
+def staff_without_mfa(email: str = "uusi.virkailija@example.fi", **fields):
+    return verified_user(email, **{"is_staff": True, **fields})
+
+
+# --- Required of staff ---------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/en/admin/", "/admin/", "/sv/admin/associations/association/"])
+def test_staff_without_mfa_are_sent_from_the_admin_to_set_it_up(client, path):
+    client.force_login(staff_without_mfa(is_superuser=True))
+
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("/accounts/2fa/totp/activate/")
+
+
+@pytest.mark.django_db
+def test_a_liaison_without_mfa_is_sent_from_the_desk_with_a_message_in_their_language(client):
+    person = staff_without_mfa(is_staff=False)
+    grant_role(person, Role.LIAISON)
+    client.force_login(person)
+
+    response = client.get("/sv/moderation/", follow=True)
+
+    assert response.redirect_chain[0] == ("/sv/accounts/2fa/totp/activate/", 302)
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("tvåfaktorsautentisering" in message for message in messages), messages
+
+
+@pytest.mark.django_db
+def test_the_mfa_pages_and_logout_stay_open_to_staff_without_mfa(client):
+    client.force_login(staff_without_mfa())
+
+    assert client.get("/en/accounts/2fa/").status_code == 200
+    assert client.post("/en/admin/logout/").status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_a_resident_is_not_sent_to_set_up_mfa(client, outsider):
+    client.force_login(outsider)
+
+    assert client.get("/en/my/").status_code == 200
+    desk = client.get("/en/moderation/")
+    assert "/2fa/" not in desk.get("Location", "")
+    admin = client.get("/en/admin/")
+    assert "/2fa/" not in admin.get("Location", "")
+
+
+@pytest.mark.django_db
+def test_staff_with_mfa_reach_the_admin_and_the_desk(client, liaison, admin_user):
+    client.force_login(liaison)
+    assert client.get("/en/moderation/").status_code == 200
+    client.force_login(admin_user)
+    assert client.get("/en/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_requirement_can_be_turned_off(client, settings):
+    settings.STAFF_MFA_REQUIRED = False
+    client.force_login(staff_without_mfa(is_superuser=True))
+
+    assert client.get("/en/admin/").status_code == 200
+
+
+# --- Logging in with a code -------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_password_alone_stops_at_the_code_step(client):
+    person = verified_user("koodi@example.fi")
+    activate_totp(person)
+
+    response = log_in(client, "koodi@example.fi", prefix="/en")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/en/my/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_wrong_code_is_refused_and_the_right_one_logs_in(client):
+    person = verified_user("koodi@example.fi")
+    activate_totp(person)
+    log_in(client, "koodi@example.fi", prefix="/en")
+
+    wrong = client.post("/en/accounts/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+    right = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(TOTP_SECRET)})
+    assert right.status_code == 302
+    assert right["Location"] == "/en/my/"
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+@pytest.mark.django_db
+def test_the_admin_login_form_refuses_a_password_alone_for_an_account_with_mfa(client):
+    person = verified_user("staff@example.fi", is_staff=True, is_superuser=True)
+    activate_totp(person)
+
+    response = client.post(
+        "/en/admin/login/", {"username": "staff@example.fi", "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert "two-factor authentication" in page_text(response)
+    assert "_auth_user_id" not in client.session
+
+
+# --- Setting it up ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_activating_an_authenticator_app_and_generating_recovery_codes(client):
+    person = verified_user("uusi@example.fi")
+    log_in(client, "uusi@example.fi", prefix="/en")
+    # allauth asks for the password again before a security setting changes.
+    assert client.get(ACTIVATE)["Location"].startswith("/en/accounts/reauthenticate/")
+    client.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
+
+    page = client.get(ACTIVATE)
+    assert page.status_code == 200
+    assert 'src="data:image/svg+xml;base64,' in page_text(page)
+    secret = page.context["form"].secret
+
+    response = client.post(ACTIVATE, {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists()
+
+    codes_page = client.get("/en/accounts/2fa/recovery-codes/generate/")
+    assert codes_page.status_code == 200
+    assert client.post("/en/accounts/2fa/recovery-codes/generate/").status_code == 302
+    codes = Authenticator.objects.get(user=person, type=Authenticator.Type.RECOVERY_CODES)
+    assert len(codes.wrap().get_unused_codes()) == 10
+
+
+@pytest.mark.django_db
+def test_my_page_links_to_two_factor_authentication(client, outsider):
+    client.force_login(outsider)
+
+    response = client.get("/en/my/")
+
+    assert 'href="/en/accounts/2fa/"' in page_text(response)
+    assert "Set up or manage two-factor authentication" in page_text(response)
