@@ -19,7 +19,7 @@ def is_staff_person(user) -> bool:
     return user.is_authenticated and (user.is_staff or user.is_superuser or bool(roles_of(user)))
 
 
-def start_staff_session(request, user) -> None:
+def start_staff_session(request) -> None:
     """Give a staff person's session the short idle time (at login, and once a minute)."""
     request.session.set_expiry(settings.STAFF_SESSION_IDLE_SECONDS)
     request.session[SEEN_KEY] = int(time.time())
@@ -29,7 +29,7 @@ def on_login(sender, request, user, **kwargs) -> None:
     """user_logged_in (connected in apps.py): the login response already has the short
     session, so the first page afterwards writes nothing."""
     if request is not None and hasattr(request, "session") and is_staff_person(user):
-        start_staff_session(request, user)
+        start_staff_session(request)
 
 
 class StaffSessionMiddleware:
@@ -52,5 +52,5 @@ class StaffSessionMiddleware:
             return response
         stale = int(time.time()) - session.get(SEEN_KEY, 0) >= REFRESH_SECONDS
         if stale or session.get("_session_expiry") != settings.STAFF_SESSION_IDLE_SECONDS:
-            start_staff_session(request, user)
+            start_staff_session(request)
         return response
