@@ -24,14 +24,15 @@ def activate_totp(user, secret: str = TOTP_SECRET) -> None:
     TOTP.activate(user, secret)
 
 
-def totp_code(secret: str = TOTP_SECRET) -> str:
-    """The code an authenticator app with `secret` shows now."""
+def totp_code(secret: str = TOTP_SECRET, *, periods_ago: int = 0) -> str:
+    """The code an authenticator app with `secret` shows now (or `periods_ago` earlier)."""
     import time
 
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+    counter = int(time.time()) // app_settings.TOTP_PERIOD - periods_ago
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 class UserFactory(factory.django.DjangoModelFactory):

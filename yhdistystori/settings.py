@@ -180,6 +180,9 @@ STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 # roles must before the admin or the desk opens (yhdistystori/mfa.py) unless this is off.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Yhdistystori"
+# A code is accepted for one 30-second period either side of its own: a phone's clock
+# may be a little off, and a code typed as it turns must not fail (RFC 6238, 5.2).
+MFA_TOTP_TOLERANCE = 1
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 # A Pwned Passwords range API (https://api.pwnedpasswords.com, or a mirror of it):
 # new passwords found in breaches are refused. Empty: nothing is fetched.

@@ -110,6 +110,22 @@ def test_a_wrong_code_is_refused_and_the_right_one_logs_in(client):
 
 
 @pytest.mark.django_db
+def test_a_code_from_the_period_just_gone_still_works_but_an_older_one_does_not(client):
+    # A phone a little behind, or a code typed as the 30 seconds turned.
+    person = verified_user("koodi@example.fi")
+    activate_totp(person)
+    log_in(client, "koodi@example.fi", prefix="/en")
+
+    stale = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(periods_ago=3)})
+    assert stale.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+    recent = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code(periods_ago=1)})
+    assert recent.status_code == 302
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+@pytest.mark.django_db
 def test_the_admin_login_form_refuses_a_password_alone_for_an_account_with_mfa(client):
     person = verified_user("staff@example.fi", is_staff=True, is_superuser=True)
     activate_totp(person)
