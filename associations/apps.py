@@ -7,8 +7,10 @@ class AssociationsConfig(AppConfig):
     verbose_name = _("Associations")
 
     def ready(self):
-        from associations import desk, sections, workflows
+        from associations import desk, sections, signals, workflows
         from yhdistystori.contributions import contribute
+
+        signals.connect()
 
         contribute(
             home=[sections.HOME],

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from associations import search
 from associations.models import (
+    RELATION_ID_COLUMNS,
     SEARCH_TERM_FIELDS,
     ActivityLanguage,
     Association,
@@ -28,21 +29,22 @@ SEARCH_COLUMNS = [*SEARCH_TERM_FIELDS, "search_vector"]
 
 
 class LinkedFilter(django_filters.ModelMultipleChoiceFilter):
-    """Rows linked to any of the ticked terms; `link` is the through table's field for a term."""
+    """Rows linked to any of the ticked terms of the relation `field_name`.
 
-    def __init__(self, *args, link: str, **kwargs):
+    Tested on the row's own copy of the relation's ids (RELATION_ID_COLUMNS), not
+    on the link table: an overlap test on an array with a GIN index, which PostgreSQL
+    combines with the search's indexes before it reads a row, and which a results
+    page can test on each row it walks without a lookup per row.
+    """
+
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, to_field_name="slug", widget=forms.CheckboxSelectMultiple, **kwargs)
-        self.link = link
 
     def filter(self, qs, value):
         if not value:
             return qs
-        # EXISTS rather than a join: a join repeats a row once per ticked term.
-        through = Association._meta.get_field(self.field_name).remote_field.through
-        linked = through.objects.filter(
-            association_id=OuterRef("pk"), **{f"{self.link}__in": value}
-        )
-        return self.parent.narrow(qs, Q(Exists(linked)))
+        column = RELATION_ID_COLUMNS[self.field_name]
+        return self.parent.narrow(qs, Q(**{f"{column}__overlap": [term.pk for term in value]}))
 
 
 class TickBox(forms.CheckboxInput):
@@ -69,25 +71,21 @@ class AssociationFilter(django_filters.FilterSet):
         label=_("Category"),
         queryset=Category.objects.all(),
         field_name="categories",
-        link="category",
     )
     district = LinkedFilter(
         label=_("District"),
         queryset=District.objects.all(),
         field_name="districts",
-        link="district",
     )
     language = LinkedFilter(
         label=_("Language of activity"),
         queryset=ActivityLanguage.objects.all(),
         field_name="languages",
-        link="activitylanguage",
     )
     target_group = LinkedFilter(
         label=_("Target group"),
         queryset=TargetGroup.objects.all(),
         field_name="target_groups",
-        link="targetgroup",
     )
     accepts_new_members = CheckboxFilter(label=_("Accepts new members"))
     seeks_volunteers = CheckboxFilter(label=_("Seeks volunteers"))

@@ -45,6 +45,9 @@ COUNT_CAP = 1000
 WALK_CHUNK = 200
 MAX_CHUNK = 5000
 MAX_WALK = 20_000
+# A search with no more matches than this has them all ranked as soon as they are
+# counted (see SearchResults.count()): no walk and no look-up follows.
+RANK_AT_ONCE = COUNT_CAP
 
 SORT_NAME = "name"
 SORT_UPDATED = "updated"
@@ -91,7 +94,10 @@ class SearchResults:
         self.count_is_exact = True
         self._prefetch: tuple = ()
         self._defer: tuple = ()
-        self._ids: list[int] | None = None  # read ahead by expect_page()
+        # The first ids in rank order, read ahead by expect_page() or count(); all of
+        # them when `_complete`.
+        self._ids: list[int] | None = None
+        self._complete = False
 
     def prefetch_related(self, *lookups) -> SearchResults:
         self._prefetch = lookups
@@ -115,19 +121,46 @@ class SearchResults:
         if self.cap // 2 <= stop <= self.cap and self._count is None:
             self._ids = self.ids(self.cap + 1)
             self._set_count(len(self._ids))
+            self._complete = self.count_is_exact
         return self
 
     def count(self) -> int:
         """How many rows match, exactly up to the cap (`count_is_exact` says which)."""
         if self._count is None:
-            with transaction.atomic(), connection.cursor() as cursor:
-                # Count through the search indexes. Left to itself PostgreSQL often reads
-                # the table in order until it has COUNT_CAP + 1 rows, which is quick for
-                # a broad word but reads most of the table when it overestimates how many
-                # rows match (a prefix in a tsquery, several ORed conditions).
-                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
-                self._set_count(self.queryset[: self.cap + 1].count())
+            found = self._read_few()
+            self._set_count(len(found))
+            if len(found) <= min(self.cap, RANK_AT_ONCE):
+                # That is every match: rank them now, and every page is known.
+                self._ids, self._complete = self._ranked(found), True
         return self._count
+
+    def _read_few(self) -> list[int]:
+        """Up to cap + 1 of the matching ids, in no particular order."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Through the search indexes. Left to itself PostgreSQL often reads the table
+            # in order until it has cap + 1 rows, which is quick for a broad word but
+            # reads most of the table when it overestimates how many rows match (a
+            # prefix in a tsquery, several ORed conditions).
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+            return list(self.queryset.values_list("pk", flat=True)[: self.cap + 1])
+
+    def _ranked(self, ids: list[int]) -> list[int]:
+        """`ids` (all of them matches) in rank order, read by primary key."""
+        if not ids:
+            return []
+        rows = self._keyed(self.base.model._default_manager.filter(pk__in=ids))
+        rows = rows.annotate(rank=self._rank()).order_by("rank", *self._ordering())
+        return list(rows.values_list("pk", flat=True))
+
+    def _rank(self) -> Case | Value:
+        """The number of the first tier a row is in."""
+        tiers = [tier for tier in self.tiers if tier]
+        if not tiers:
+            return Value(0)
+        return Case(
+            *(When(tier, then=Value(number)) for number, tier in enumerate(tiers)),
+            default=Value(len(tiers)),
+        )
 
     def _set_count(self, found: int) -> None:
         """Record a count made with a limit of cap + 1."""
@@ -253,8 +286,8 @@ class SearchResults:
         start, stop = item.start or 0, item.stop
         if stop is None:
             stop = self.count()
-        ids = self._ids if self._ids is not None and len(self._ids) >= stop else None
-        page_ids = (ids or self.ids(stop))[start:stop]
+        known = self._ids is not None and (self._complete or len(self._ids) >= stop)
+        page_ids = (self._ids if known else self.ids(stop))[start:stop]
         if not page_ids:
             return []
         rows = self.queryset.model._default_manager.filter(pk__in=page_ids)

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from associations import search
 from associations.importer.rows import _Row
-from associations.models import SEARCH_TERM_FIELDS, Association
+from associations.models import RELATION_ID_COLUMNS, SEARCH_TERM_FIELDS, Association
 
 _BATCH_SIZE = 1000
 SEARCH_FIELDS = SEARCH_TERM_FIELDS  # what set_search_terms() fills
@@ -86,14 +86,15 @@ def _write(
             relations[column][association.pk] = ids
     _replace_relations(relations)
 
-    # Search terms include the category names, known only now that the relations are stored.
+    # The search columns hold the category names and every relation's ids, known only
+    # now that the relations are stored.
     searched = {"name", "alternate_name", "description"}
     refresh = created + [
         association
         for association, fields, related in updates
-        if searched.intersection(fields) or "categories" in related
+        if searched.intersection(fields) or related
     ]
-    prefetch_related_objects(refresh, "categories")
+    prefetch_related_objects(refresh, *RELATION_ID_COLUMNS)
     for association in refresh:
         association.set_search_terms()
     _save_columns(refresh, SEARCH_FIELDS)

@@ -9,6 +9,7 @@
 from associations.models.directory import (
     PROFILE_FIELDS,
     PROFILE_RELATIONS,
+    RELATION_ID_COLUMNS,
     SEARCH_TERM_FIELDS,
     ActivityLanguage,
     Association,
@@ -28,6 +29,7 @@ from associations.models.moderation import ModerationAction, ProfileChange, Repo
 __all__ = [
     "PROFILE_FIELDS",
     "PROFILE_RELATIONS",
+    "RELATION_ID_COLUMNS",
     "SEARCH_TERM_FIELDS",
     "ActivityLanguage",
     "Association",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +16,7 @@ from django.contrib.postgres.search import (
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -115,12 +116,17 @@ def search_conditions(text: str) -> SearchConditions | None:
         #   (weight A) would match;
         # - a word of the name starts with it.
         name_contains, name_terms, starts_word = Q(), Q(), Q()
+        short_starts_word = Q()  # starts_word of forms too short for name_contains
         for form in word.forms:
+            starts = Q(search_name__startswith=form) | Q(search_name__contains=f" {form}")
+            starts_word |= starts
             if len(form) >= search.MIN_SUBSTRING_LENGTH:
                 name_contains |= Q(search_name__contains=form)
-            name_terms |= Q(search_terms_name__startswith=form)
-            name_terms |= Q(search_terms_name__contains=f" {form}")
-            starts_word |= Q(search_name__startswith=form) | Q(search_name__contains=f" {form}")
+            else:
+                short_starts_word |= starts
+            # One regular expression rather than two LIKEs: a single scan of the trigram
+            # index, whose entries for a common word are many.
+            name_terms |= Q(search_terms_name__regex=rf"(^| ){re.escape(form)}")
         one_typo_off = Q()
         if word.typo_tolerant:
             one_typo_off = Q(search_typo_keys__overlap=word.typo_keys)
@@ -129,7 +135,9 @@ def search_conditions(text: str) -> SearchConditions | None:
         # right and stops at the first hit, so the order is by cost per row: the
         # substring is cheapest, the typo-key overlap dearest (~2 µs) and rarely true.
         matches &= name_contains | in_vector | one_typo_off
-        in_name &= name_contains | name_terms | one_typo_off | starts_word
+        # A name that starts a word with the form contains it: starts_word adds nothing
+        # to name_contains but an index scan, except for the shortest forms.
+        in_name &= name_contains | name_terms | one_typo_off | short_starts_word
         starts &= starts_word
     # Every tier is a subset of the one before it, by construction: PostgreSQL then
     # needs only the tier's own indexes to find its rows.
@@ -172,10 +180,29 @@ class AssociationQuerySet(models.QuerySet):
         conditions = search_conditions(text)
         return self.filter(conditions.matches) if conditions else self
 
+    def refresh_relation_ids(self, relations=None) -> int:
+        """Copy each relation's ids from its link table into RELATION_ID_COLUMNS, in SQL.
+
+        For writes that bypass Association.save(): the ORM's add(), set(), remove() and
+        clear() on a relation call this (associations/signals.py). Returns the row count.
+        """
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        values = {}
+        for relation in relations or RELATION_ID_COLUMNS:
+            field = Association._meta.get_field(relation)
+            through = field.remote_field.through
+            term = field.m2m_reverse_name()
+            linked = through.objects.filter(**{field.m2m_column_name(): OuterRef("pk")})
+            values[RELATION_ID_COLUMNS[relation]] = ArraySubquery(
+                linked.order_by(term).values(term)
+            )
+        return self.update(**values)
+
     def refresh_search_terms(self) -> int:
         """Recompute the stored search terms of these rows (after bulk changes). Returns count."""
         updated = []
-        for association in self.prefetch_related("categories"):
+        for association in self.prefetch_related(*RELATION_ID_COLUMNS):
             association.set_search_terms()
             updated.append(association)
         Association.objects.bulk_update(updated, SEARCH_TERM_FIELDS, batch_size=1000)
@@ -275,6 +302,13 @@ class Association(models.Model):
     search_terms_name = models.TextField(editable=False, default="")
     search_terms_other = models.TextField(editable=False, default="")
     search_typo_keys = ArrayField(models.TextField(), editable=False, default=list)
+    # The ids of each relation the directory filters by, copied from the link tables
+    # (RELATION_ID_COLUMNS): with GIN indexes a filter is one more bitmap to combine with
+    # the search's own, and a cheap test on each row a results page walks.
+    search_category_ids = ArrayField(models.IntegerField(), editable=False, default=list)
+    search_district_ids = ArrayField(models.IntegerField(), editable=False, default=list)
+    search_language_ids = ArrayField(models.IntegerField(), editable=False, default=list)
+    search_target_group_ids = ArrayField(models.IntegerField(), editable=False, default=list)
     search_vector = models.GeneratedField(
         expression=SearchVector("search_terms_name", config="simple", weight="A")
         + SearchVector("search_terms_other", config="simple", weight="C"),
@@ -312,6 +346,10 @@ class Association(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="association_search_gin"),
             GinIndex(fields=["search_typo_keys"], name="association_typo_keys_gin"),
+            GinIndex(fields=["search_category_ids"], name="association_category_ids_gin"),
+            GinIndex(fields=["search_district_ids"], name="association_district_ids_gin"),
+            GinIndex(fields=["search_language_ids"], name="association_lang_ids_gin"),
+            GinIndex(fields=["search_target_group_ids"], name="association_group_ids_gin"),
             GinIndex(OpClass("search_name", name="gin_trgm_ops"), name="association_name_trgm"),
             # Serves the name-match test of a sparse ranking tier (associations/results.py).
             GinIndex(
@@ -362,15 +400,24 @@ class Association(models.Model):
         return self.last_verified_at <= months_ago(STALE_AFTER_MONTHS)
 
     def set_search_terms(self) -> None:
-        """Prepare the stored search terms from the name, categories and description."""
+        """Prepare the stored search columns from the name, description and relations.
+
+        The relations are read through their prefetched cache where there is one.
+        """
         self.search_name = search.fold(f"{self.name} {self.alternate_name}").strip()
         self.search_terms_name = search.document_terms(self.name, self.alternate_name)
         self.search_typo_keys = search.typo_keys(self.name, self.alternate_name)
-        category_names = " ".join(c.all_names() for c in self.categories.all()) if self.pk else ""
+        related = {
+            relation: list(getattr(self, relation).all()) if self.pk else []
+            for relation in RELATION_ID_COLUMNS
+        }
+        category_names = " ".join(c.all_names() for c in related["categories"])
         self.search_terms_other = search.document_terms(category_names, self.description)
+        for relation, column in RELATION_ID_COLUMNS.items():
+            setattr(self, column, sorted(term.pk for term in related[relation]))
 
     def update_search_terms(self) -> None:
-        """Store fresh search terms, for when categories changed after save()."""
+        """Store fresh search columns, for when the relations changed after save()."""
         self.set_search_terms()
         type(self).objects.filter(pk=self.pk).update(
             **{name: getattr(self, name) for name in SEARCH_TERM_FIELDS}
@@ -449,6 +496,14 @@ PROFILE_FIELDS = (
     "seeks_volunteers",
 )
 PROFILE_RELATIONS = ("categories", "districts", "target_groups", "languages")
+# Each relation the directory filters by, and the column of Association that holds
+# its ids for the search (kept by set_search_terms()).
+RELATION_ID_COLUMNS = {
+    "categories": "search_category_ids",
+    "districts": "search_district_ids",
+    "target_groups": "search_target_group_ids",
+    "languages": "search_language_ids",
+}
 
 # The stored search columns that Association.set_search_terms() fills; the search
 # vector is generated from them by PostgreSQL.

@@ -96,21 +96,33 @@ def test_search_page_query_count_does_not_grow_with_page_size(
 
 
 # The walk reads WALK_CHUNK rows or more at a time and hands sparse tiers to an index look-up
-# after MAX_WALK rows; small numbers drive every path with a handful of associations.
+# after MAX_WALK rows; small numbers drive every path with a handful of associations. A
+# search with at most RANK_AT_ONCE matches is ranked by the count's query instead: 0 turns
+# that off, so that the walks are taken.
 READING = pytest.mark.parametrize(
-    ("chunk", "max_walk"),
-    [(2000, 20000), (1, 1), (2, 4), (3, 1000)],
-    ids=["one-chunk", "look-up-at-once", "walk-then-look-up", "walk-in-small-chunks"],
+    "reading",
+    [(2000, 20000, 0), (1, 1, 0), (2, 4, 0), (3, 1000, 0), (2000, 20000, results.COUNT_CAP)],
+    ids=[
+        "one-chunk",
+        "look-up-at-once",
+        "walk-then-look-up",
+        "walk-in-small-chunks",
+        "ranked-with-the-count",
+    ],
+    indirect=True,
 )
+
+
+@pytest.fixture
+def reading(request, monkeypatch):
+    chunk, max_walk, at_once = request.param
+    monkeypatch.setattr(results, "RANK_AT_ONCE", at_once)
 
 
 @READING
 def test_every_way_of_reading_gives_the_same_pages(
-    client, settings, monkeypatch, result_names, ranked_names, chunk, max_walk
+    client, settings, result_names, ranked_names, reading
 ):
-    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_WALK", max_walk)
     AssociationFactory(name="Ääneseudun Kuoro ry")  # matches nothing; interleaves the walk
     settings.DIRECTORY_PAGE_SIZE = 4
     pages = [client.get("/associations/", {"q": "seura", "page": n}) for n in (1, 2)]
@@ -119,15 +131,12 @@ def test_every_way_of_reading_gives_the_same_pages(
 
 @READING
 def test_recently_updated_order_reads_the_same_in_every_way(
-    client, settings, monkeypatch, result_names, chunk, max_walk
+    client, settings, result_names, reading
 ):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_WALK", max_walk)
     now = timezone.now()
     names = []
     for n in range(6):
@@ -235,11 +244,8 @@ def filtered_names():
     "filters", ["category", "category-and-district", "checkbox", "category-and-checkbox"]
 )
 def test_a_filtered_search_reads_the_same_in_every_way(
-    client, settings, monkeypatch, result_names, filtered_names, filters, chunk, max_walk
+    client, settings, result_names, filtered_names, filters, reading
 ):
-    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_WALK", max_walk)
     params, expected = filtered_names[filters]
     settings.DIRECTORY_PAGE_SIZE = 2
     names = []
@@ -248,8 +254,10 @@ def test_a_filtered_search_reads_the_same_in_every_way(
     assert names == expected
 
 
-def test_walking_a_filtered_search_joins_no_other_table(client, filtered_names):
+def test_walking_a_filtered_search_joins_no_other_table(client, monkeypatch, filtered_names):
     from django.db import connection
+
+    monkeypatch.setattr(results, "RANK_AT_ONCE", 0)
     from django.test.utils import CaptureQueriesContext
 
     params, expected = filtered_names["category-and-district"]
@@ -261,26 +269,36 @@ def test_walking_a_filtered_search_joins_no_other_table(client, filtered_names):
     assert not any("JOIN" in sql for sql in walks)
 
 
+def test_a_search_with_few_matches_reads_every_page_with_its_count(client, filtered_names):
+    """What the count found is ranked when that is all: no walk, no look-up."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    params, expected = filtered_names["category-and-district"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/associations/", {"q": "seura", **params})
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len([query for query in sql if "@@" in query]) == 1, sql
+    assert not [query for query in sql if "ARRAY_AGG" in query.upper()]
+    assert f"{len(expected)} associations" in response.content.decode()
+
+
 @READING
-def test_no_condition_at_all_lists_every_row_in_name_order(monkeypatch, chunk, max_walk):
-    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+def test_no_condition_at_all_lists_every_row_in_name_order(reading):
     for name in ("Kerho ry", "aamukuoro ry", "Seura ry"):
         AssociationFactory(name=name)
     rows = results.SearchResults(Association.objects.published(), where=Q(), tiers=[])
+    assert rows.count() == 3  # as a page counts first
     assert [row.name for row in rows[0:3]] == ["aamukuoro ry", "Kerho ry", "Seura ry"]
 
 
 @READING
-def test_a_condition_nothing_can_meet_lists_nothing(monkeypatch, chunk, max_walk):
-    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_CHUNK", chunk)
-    monkeypatch.setattr(results, "MAX_WALK", max_walk)
+def test_a_condition_nothing_can_meet_lists_nothing(reading):
     AssociationFactory(name="Seura ry")
     rows = results.SearchResults(Association.objects.published(), where=Q(pk__in=[]), tiers=[])
     assert rows[0:3] == []
     assert rows.count() == 0
+    assert rows[0:3] == []
 
 
 def test_compiled_sql_still_runs_as_the_queryset_does():

@@ -283,6 +283,8 @@ def print_sweep(rows: list[dict], requests: int) -> None:
 
 def seed_moderation(changes: int = 20_000, claims: int = 300, reports: int = 300):
     """Items for the liaison's desk on the synthetic rows, once. Returns the liaison user."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.utils import timezone
@@ -294,6 +296,9 @@ def seed_moderation(changes: int = 20_000, claims: int = 300, reports: int = 300
     User = get_user_model()
     liaison, _ = User.objects.get_or_create(email="bench-liaison@example.invalid")
     grant_role(liaison, Role.LIAISON)
+    if not Authenticator.objects.filter(user=liaison, type=Authenticator.Type.TOTP).exists():
+        # Staff reach the desk only with two-factor authentication set up.
+        TOTP.activate(liaison, generate_totp_secret())
     claimant, _ = User.objects.get_or_create(email="bench-claimant@example.invalid")
     synthetic = Association.objects.filter(slug__startswith=SLUG_PREFIX).order_by("id")
     if ProfileChange.objects.filter(association__in=synthetic).exists():

@@ -126,22 +126,21 @@ def seed(count: int, progress=None) -> None:
                 description=item["description"],
                 **item["fields"],
             )
-            _prefetched(association, "categories", chosen)
+            related = {"categories": chosen, "languages": [finnish] if finnish else []}
+            for relation, pick in (
+                ("districts", "district_index"),
+                ("target_groups", "group_index"),
+            ):
+                terms = vocab[relation]
+                related[relation] = [terms[item[pick] % len(terms)]] if terms else []
+            _prefetched(association, related)
             association.set_search_terms()  # the model's own code, so the terms are the same
             rows.append(
                 [pk]
                 + [f.get_db_prep_save(f.value_from_object(association), connection) for f in fields]
             )
-            links["categories"] += [(pk, c.pk) for c in chosen]
-            for relation, pick in (
-                ("districts", "district_index"),
-                ("target_groups", "group_index"),
-            ):
-                if vocab[relation]:
-                    term = vocab[relation][item[pick] % len(vocab[relation])]
-                    links[relation].append((pk, term.pk))
-            if finnish:
-                links["languages"].append((pk, finnish.pk))
+            for relation, terms in related.items():
+                links[relation] += [(pk, term.pk) for term in terms]
         with transaction.atomic():
             _copy_associations(fields, rows)
             for relation, pairs in links.items():
@@ -150,12 +149,15 @@ def seed(count: int, progress=None) -> None:
             progress(f"  {numbers[-1] - first + 1} / {count}")
 
 
-def _prefetched(instance, relation: str, objects: list) -> None:
-    """Make `instance.<relation>.all()` return `objects` without a query, as prefetch does."""
-    queryset = getattr(instance, relation).all()
-    queryset._result_cache = objects
-    queryset._prefetch_done = True
-    instance._prefetched_objects_cache = {relation: queryset}
+def _prefetched(instance, related: dict[str, list]) -> None:
+    """Make `instance.<relation>.all()` return the given objects without a query, as
+    prefetch does, for each relation in `related`."""
+    instance._prefetched_objects_cache = {}
+    for relation, objects in related.items():
+        queryset = getattr(instance, relation).all()
+        queryset._result_cache = objects
+        queryset._prefetch_done = True
+        instance._prefetched_objects_cache[relation] = queryset
 
 
 def _reserve_ids(count: int) -> list[int]:
