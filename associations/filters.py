@@ -107,19 +107,23 @@ class AssociationFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conditions: SearchConditions | None = None
-        # Every condition the filters apply, for SearchResults to test rows with.
+        # Every condition the filters apply, for SearchResults to test rows with;
+        # `cheap` holds those of them other than the search words'.
         self.where = Q()
+        self.cheap = Q()
 
-    def narrow(self, queryset, condition: Q):
+    def narrow(self, queryset, condition: Q, *, cheap: bool = True):
         """`queryset` filtered by `condition`, which is also added to `where`."""
         self.where &= condition
+        if cheap:
+            self.cheap &= condition
         return queryset.filter(condition)
 
     def filter_text(self, queryset, name, value):
         self.conditions = search_conditions(value)
         if self.conditions is None:
             return queryset
-        return self.narrow(queryset, self.conditions.matches)
+        return self.narrow(queryset, self.conditions.matches, cheap=False)
 
     def filter_sort(self, queryset, name, value):
         return queryset  # ordering is applied by `qs` and `results()`
@@ -175,7 +179,7 @@ class AssociationFilter(django_filters.FilterSet):
             tiers = self.conditions.rank_tiers
         # The filters that made `queryset` gathered their conditions in `where`.
         base = self.queryset.defer(*SEARCH_COLUMNS)
-        return SearchResults(base, where=self.where, tiers=tiers, sort=sort)
+        return SearchResults(base, where=self.where, cheap=self.cheap, tiers=tiers, sort=sort)
 
     @property
     def active_filter_count(self) -> int:

@@ -11,8 +11,12 @@ reading every one of those rows on every request. A page needs neither:
   its own come first, then those whose name matches every word otherwise
   (inside a compound, a typo), then the rest, each tier in the page's order
   (name, or last update).
+* A search with few matches (no more than RANK_AT_ONCE, a rare word or a word
+  with filters) is ranked as soon as it is counted: the count reads the matching
+  ids through the indexes anyway, and ranking a thousand rows by primary key
+  is cheaper than any walk. Every page of it is then known.
 
-Each tier is read in one of two ways, chosen by what the rows show rather
+Otherwise each tier is read in one of two ways, chosen by what the rows show rather
 than by PostgreSQL's estimate (which is poor for these OR-and-NOT conditions,
 and a wrong guess costs a walk through the whole table):
 
@@ -27,7 +31,9 @@ and a wrong guess costs a walk through the whole table):
   off for that one query. A sparse tier is small, so that is quick.
 
 `SearchResults` is given the rows to page through and, as one Q, the
-conditions of the words and the filters (associations/filters.py gathers them).
+conditions of the words and the filters (associations/filters.py gathers them;
+a filter tests the association's own copy of a relation's ids, an array with a
+GIN index, so it is one more bitmap for PostgreSQL and a cheap test in a walk).
 It quacks like the part of a QuerySet that Django's Paginator uses (`count()`,
 slicing, `ordered`), plus `prefetch_related()` and `defer()` for the rows it shows.
 """
@@ -78,14 +84,18 @@ class SearchResults:
         tiers: list[Q],
         sort: str = SORT_NAME,
         cap: int | None = None,
+        cheap: Q | None = None,
     ):
         """The rows of `base` that meet `where`, ranked by `tiers`.
 
         `where` (the search and its filters) must not join other tables: the walk tests
-        it on each row of `base`, which a join would repeat.
+        it on each row of `base`, which a join would repeat. `cheap` is the part of it
+        that costs least to test on a row (the filters' array and flag tests): a walk
+        tests it first, so that a row outside the filters costs almost nothing.
         """
         self.base = base.order_by()
         self.where = where
+        self.cheap = cheap or Q()
         self.queryset = self.base.filter(where)
         self.tiers = tiers or [Q()]
         self.sort = sort
@@ -201,14 +211,17 @@ class SearchResults:
     # Reading a tier -----------------------------------------------------------------
 
     def _condition(self, tier: Q) -> Case | Value:
-        """The whole condition of a tier (its own test, then `where`) as one expression.
+        """The whole condition of a tier (`cheap`, its own test, then `where`) as one
+        expression.
 
         Tested on each walked row in place: a correlated EXISTS would let PostgreSQL
         turn the test into a join over every matching row, which is what walking avoids.
-        The tier's own test comes first: it reads only the short name columns, and most
-        rows fail it before the costlier full-text test is reached.
+        PostgreSQL tests the parts left to right and stops at the first that fails. The
+        filters come first: an array overlap or a flag. Then the tier's own test: it
+        reads only the short name columns, and most rows fail it before the costlier
+        full-text test is reached.
         """
-        condition = tier & self.where
+        condition = self.cheap & tier & self.where
         if not condition:  # no condition at all, which When() does not take
             return Value(True)
         # A CASE rather than the bare condition: in a SELECT list Django writes a

@@ -267,6 +267,9 @@ def test_walking_a_filtered_search_joins_no_other_table(client, monkeypatch, fil
     assert walks
     # A join would repeat a walked row once per linked term.
     assert not any("JOIN" in sql for sql in walks)
+    # The filters' cheap array tests come before the search's own, which are dearer.
+    for sql in walks:
+        assert sql.index("search_category_ids") < sql.index("search_name") < sql.index("@@")
 
 
 def test_a_search_with_few_matches_reads_every_page_with_its_count(client, filtered_names):
