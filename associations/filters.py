@@ -26,6 +26,26 @@ SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
 SORT_UPDATED = "updated"
 SEARCH_COLUMNS = [*SEARCH_TERM_FIELDS, "search_vector"]
+LINKED_FILTERS = ("category", "district", "target_group", "language")
+
+
+class TermChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Terms by slug. When `lenient`, a slug that names no term is left out (and kept in
+    `ignored`) rather than refused: an old link still opens its page."""
+
+    def __init__(self, *args, lenient: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lenient = lenient
+        self.ignored: list[str] = []
+
+    def _check_values(self, value):
+        if not self.lenient or any("\x00" in str(slug) for slug in value):
+            return super()._check_values(value)  # a null character is no old link: refused
+        wanted = [str(slug) for slug in value]
+        terms = list(self.queryset.filter(slug__in=wanted))
+        known = {term.slug for term in terms}
+        self.ignored = [str(slug) for slug in dict.fromkeys(value) if str(slug) not in known]
+        return terms
 
 
 class LinkedFilter(django_filters.ModelMultipleChoiceFilter):
@@ -36,6 +56,8 @@ class LinkedFilter(django_filters.ModelMultipleChoiceFilter):
     combines with the search's indexes before it reads a row, and which a results
     page can test on each row it walks without a lookup per row.
     """
+
+    field_class = TermChoiceField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, to_field_name="slug", widget=forms.CheckboxSelectMultiple, **kwargs)
@@ -104,8 +126,12 @@ class AssociationFilter(django_filters.FilterSet):
         model = Association
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, lenient: bool = False, **kwargs):
+        """`lenient`: unknown terms in the vocabulary filters are left out (`ignored`)
+        rather than refused, as a page does for an old link; the API refuses them."""
         super().__init__(*args, **kwargs)
+        for name in LINKED_FILTERS:
+            self.filters[name].extra["lenient"] = lenient
         self.conditions: SearchConditions | None = None
         # Every condition the filters apply, for SearchResults to test rows with;
         # `cheap` holds those of them other than the search words'.
@@ -180,6 +206,25 @@ class AssociationFilter(django_filters.FilterSet):
         # The filters that made `queryset` gathered their conditions in `where`.
         base = self.queryset.defer(*SEARCH_COLUMNS)
         return SearchResults(base, where=self.where, cheap=self.cheap, tiers=tiers, sort=sort)
+
+    @property
+    def ignored(self) -> list[str]:
+        """The terms of the query that name nothing (a lenient filterset leaves them out)."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        return [slug for name in LINKED_FILTERS for slug in self.form.fields[name].ignored]
+
+    def chosen(self) -> list[tuple[str, str, str]]:
+        """The filters in use as (parameter, value, label), in the form's order."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        data = self.form.cleaned_data
+        chosen = [(name, term.slug, term.name) for name in LINKED_FILTERS for term in data[name]]
+        for name in ("accepts_new_members", "seeks_volunteers"):
+            if data.get(name):
+                chosen.append((name, self.data.get(name), str(self.filters[name].label)))
+        return chosen
 
     @property
     def active_filter_count(self) -> int:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from associations import jsonld, workflows
-from associations.filters import AssociationFilter
+from associations.filters import LINKED_FILTERS, AssociationFilter
 from associations.forms import ClaimForm, ReportForm
 from associations.models import Association, Claim, LiaisonContact, Membership, ModerationAction
 from associations.permissions import association_for_viewer
@@ -27,8 +27,21 @@ from yhdistystori.roles import Role, has_role
 CSV_MAX_ROWS = 100_000
 
 
-def directory_filter(request: HttpRequest) -> AssociationFilter:
-    return AssociationFilter(request.GET or None, queryset=Association.objects.published())
+def directory_filter(request: HttpRequest, *, lenient: bool = False) -> AssociationFilter:
+    return AssociationFilter(
+        request.GET or None, queryset=Association.objects.published(), lenient=lenient
+    )
+
+
+def filter_chips(filterset: AssociationFilter, query) -> list[dict]:
+    """Each filter in use, with the address of the same search without it."""
+    chips = []
+    for name, value, label in filterset.chosen():
+        rest = query.copy()
+        rest.setlist(name, [v for v in rest.getlist(name) if v != value])
+        rest.pop("page", None)
+        chips.append({"label": label, "url": "?" + rest.urlencode() if rest else "?"})
+    return chips
 
 
 FILTER_GROUPS = ("category", "district", "target_group", "language")
@@ -47,16 +60,25 @@ def filter_groups(filterset: AssociationFilter) -> list[dict]:
 
 @require_safe
 def directory(request: HttpRequest) -> HttpResponse:
-    filterset = directory_filter(request)
+    filterset = directory_filter(request, lenient=True)
     results = filterset.results().prefetch_related("categories", "districts")
     if isinstance(results, SearchResults):
         results.expect_page(request.GET.get("page"), settings.DIRECTORY_PAGE_SIZE)
     keep = request.GET.copy()
     # Links inside the live-search fragment must open full pages, not another fragment.
     keep.pop("fragment", None)
+    # Links carry on only the terms that exist (an old link may name others).
+    ignored = filterset.ignored
+    for name in LINKED_FILTERS:
+        if name in keep:
+            keep.setlist(name, [value for value in keep.getlist(name) if value not in ignored])
     pages = paginate(request, results, settings.DIRECTORY_PAGE_SIZE, keep=keep)
+    chips = filter_chips(filterset, keep)
     context = {
         "filter": filterset,
+        "ignored": ignored,
+        "chips": chips,
+        "title_parts": [chip["label"] for chip in chips],
         **pages,
         # False when a broad search found more than results.COUNT_CAP rows.
         "count_is_exact": getattr(results, "count_is_exact", True),

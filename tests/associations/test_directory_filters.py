@@ -6,6 +6,7 @@ Text shown to visitors is checked on the English pages (/en/…), whose wording 
 source text itself; names and data are checked on the Finnish pages.
 """
 
+import html
 import re
 
 import pytest
@@ -157,18 +158,40 @@ def test_swedish_directory_names_the_filters_in_swedish(client, vocab):
     assert '<li class="tag">Kultur</li>' in page
 
 
+def result_names_of(response) -> list[str]:
+    found = re.findall(
+        r'<h2 class="result-title"><a href="[^"]*">([^<]*)</a></h2>', response.content.decode()
+    )
+    return [html.unescape(name) for name in found]
+
+
 # --- Invalid values -----------------------------------------------------------------
 
 
-def test_unknown_category_is_a_400_with_a_clear_message(client, vocab):
-    AssociationFactory(name="Jyväskylän Mieskuoro ry")
-    response = client.get("/en/associations/", {"q": "mieskuoro", "category": "ei-ole"})
-    assert response.status_code == 400
-    page = response.content.decode()
-    assert "Some search values were not understood" in page
-    assert "ei-ole is not one of the available choices" in page
-    # What was typed in the search box stays there.
+def test_an_unknown_category_in_an_old_link_is_left_out_politely(client, vocab):
+    AssociationFactory(name="Jyväskylän Mieskuoro ry", categories=[vocab["culture"]])
+    AssociationFactory(name="Halssilan Mieskuoro ry")
+    response = client.get(
+        "/en/associations/", {"q": "mieskuoro", "category": ["ei-ole", "kulttuuri"]}
+    )
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "The link had a filter that no longer exists, so it was left out: ei-ole." in page
+    assert "not one of the available choices" not in page
+    # The category that exists still filters, and what was typed stays in the box.
+    assert result_names_of(response) == ["Jyväskylän Mieskuoro ry"]
     assert re.search(r'<input type="search" name="q"[^>]*value="mieskuoro"', page)
+    # The page's own links (the CSV, the chips) no longer carry the unknown value.
+    csv_link = re.search(r'<a class="csv-link" href="([^"]*)"', page)[1]
+    assert "kulttuuri" in csv_link and "ei-ole" not in csv_link
+    assert not re.search(r'<a class="chip" href="[^"]*ei-ole', page)
+
+
+def test_an_unknown_category_is_told_in_finnish_and_swedish(client, vocab):
+    fi = client.get("/associations/", {"category": "ei-ole"}).content.decode()
+    sv = client.get("/sv/associations/", {"category": "ei-ole"}).content.decode()
+    assert "jätettiin pois: ei-ole" in fi
+    assert "utelämnades: ei-ole" in sv
 
 
 def test_unknown_sort_is_a_400(client):

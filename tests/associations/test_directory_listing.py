@@ -167,10 +167,16 @@ def test_results_fragment_links_lead_to_full_pages(client, settings):
     assert "fragment" not in page
 
 
-def test_results_fragment_with_invalid_filter_is_a_400_with_the_message(client):
+def test_results_fragment_with_an_unknown_filter_says_it_was_left_out(client):
     response = client.get("/en/associations/", {"category": "ei-ole", "fragment": "results"})
+    assert response.status_code == 200
+    assert "no longer exists, so it was left out: ei-ole" in response.content.decode()
+
+
+def test_results_fragment_with_an_invalid_sort_is_a_400_with_the_message(client):
+    response = client.get("/en/associations/", {"sort": "random", "fragment": "results"})
     assert response.status_code == 400
-    assert "ei-ole is not one of the available choices" in response.content.decode()
+    assert "random is not one of the available choices" in response.content.decode()
 
 
 # --- Query counts -------------------------------------------------------------------

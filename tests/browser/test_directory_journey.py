@@ -96,7 +96,7 @@ def test_resident_narrows_the_directory_to_a_field_of_activity(page, directory):
     page.goto("/associations/")
     expect_result_count(page, 4)
 
-    page.locator("summary", has_text=t("Filters")).click()
+    page.locator("summary", has_text=t("Filters and sorting")).click()
     page.get_by_role("checkbox", name="Musiikki").check()
 
     # The live search updates the results without a page load.
@@ -107,10 +107,24 @@ def test_resident_narrows_the_directory_to_a_field_of_activity(page, directory):
     expect(page).to_have_url(re.compile(r"/associations/\?category=musiikki"))
 
 
+def test_on_a_phone_a_chosen_field_shows_results_first_and_a_chip_removes_it(page, directory):
+    page.set_viewport_size({"width": NARROW_WIDTH, "height": 740})
+    page.goto("/")
+    page.get_by_role("link", name="Musiikki", exact=True).click()
+
+    expect_result_count(page, 2)
+    first = result_titles(page).first
+    expect(first).to_be_in_viewport()
+    chip = page.locator("a.chip", has_text="Musiikki")
+    chip.click()
+    expect_result_count(page, 4)
+    expect(page.locator("a.chip")).to_have_count(0)
+
+
 def test_filters_work_without_javascript(page_without_js, directory):
     page = page_without_js
     page.goto("/associations/")
-    page.locator("summary", has_text=t("Filters")).click()
+    page.locator("summary", has_text=t("Filters and sorting")).click()
     page.get_by_role("checkbox", name="Liikunta").check()
     page.get_by_role("button", name=t("Show results"), exact=True).click()
 
@@ -119,7 +133,9 @@ def test_filters_work_without_javascript(page_without_js, directory):
     expect(result_titles(page)).to_have_text(
         ["Kortepohjan Asukasyhdistys ry", "Vaajakosken Urheiluseura ry"]
     )
-    # The chosen filter stays ticked on the new page.
+    # The chosen filter shows as a chip, and stays ticked in the panel.
+    expect(page.locator("a.chip", has_text="Liikunta")).to_be_visible()
+    page.locator("summary", has_text=t("Filters and sorting")).click()
     expect(page.get_by_role("checkbox", name="Liikunta")).to_be_checked()
 
 
@@ -129,6 +145,9 @@ def test_field_of_activity_on_the_home_page_opens_the_filtered_directory(page, d
 
     expect(page).to_have_url(re.compile(r"/associations/\?category=musiikki$"))
     expect_result_count(page, 2)
+    # The field shows as a chip; in the (closed) filter panel it is ticked.
+    expect(page.locator("a.chip", has_text="Musiikki")).to_be_visible()
+    page.locator("summary", has_text=t("Filters and sorting")).click()
     expect(page.get_by_role("checkbox", name="Musiikki")).to_be_checked()
 
 
@@ -211,6 +230,7 @@ PAGES = {
     "home": "/",
     "directory": "/associations/",
     "directory-empty": "/associations/?q=qwxz",
+    "directory-filtered": "/associations/?category=musiikki&district=ei-ole",
     "profile": "/associations/{slug}/",
     "feedback": "/feedback/",
     "accessibility": "/accessibility/",
@@ -219,8 +239,9 @@ PAGES = {
 # The controls a visitor needs on each page, which must be on screen at 360 px.
 KEY_CONTROLS = {
     "home": ["#home-q", ".search-form button"],
-    "directory": ["#id_q", ".filters summary", ".form-actions button", ".result-title a"],
+    "directory": ["#id_q", ".search-row button", ".filters summary", ".result-title a"],
     "directory-empty": ["#id_q", ".filters summary", ".empty-state a"],
+    "directory-filtered": [".chip", ".notice", ".result-title a"],
     "profile": ["h1", ".contact-list a", ".liaison-card a"],
     "feedback": ["#id_message", "form button[type=submit]"],
     "accessibility": ["h1", "main a[href*='feedback']"],
