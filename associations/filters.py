@@ -170,6 +170,14 @@ class AssociationFilter(django_filters.FilterSet):
             return SORT_NAME
         return chosen
 
+    @property
+    def selected_sort(self) -> str:
+        """The choice the sort menu shows: the one made, or relevance. Relevance without
+        words lists by name; with the menu left there, a word typed next (with or without
+        JavaScript) is ranked by relevance rather than alphabetically."""
+        chosen = self.form.cleaned_data.get("sort") if self.form.is_valid() else ""
+        return chosen or SORT_RELEVANCE
+
     def _order(self, sort: str) -> list:
         if sort == SORT_UPDATED:
             return ["-updated_at", "-id"]  # as results.SearchResults reads that order

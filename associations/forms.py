@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.logos import LogoField
 from associations.models import PROFILE_FIELDS, PROFILE_RELATIONS, Association, Claim, Report
+from yhdistystori.collation import sort_key
 from yhdistystori.forms import HoneypotMixin, require_a_few_words
 from yhdistystori.validators import (
     normalize_business_id,
@@ -101,7 +102,9 @@ class ProfileForm(forms.ModelForm):
         return {name: list(self.cleaned_data[name]) for name in PROFILE_RELATIONS}
 
     def term_groups(self) -> list[dict]:
-        """The four term lists as checkbox groups (associations/includes/checkbox_group.html)."""
+        """The four term lists as checkbox groups (associations/includes/checkbox_group.html),
+        each with the association's own terms first, so that the form shows at once what
+        is chosen; districts in alphabetical order."""
         groups = []
         for name in PROFILE_RELATIONS:
             field = self[name]
@@ -109,6 +112,9 @@ class ProfileForm(forms.ModelForm):
             options = [
                 (term.pk, term.name, str(term.pk) in ticked) for term in field.field.queryset
             ]
+            if name == "districts":
+                options.sort(key=lambda option: sort_key(option[1]))
+            options.sort(key=lambda option: not option[2])  # stable: the order stays within
             groups.append({"field": field, "options": options})
         return groups
 

@@ -187,3 +187,31 @@ def parse_query(text: str) -> list[QueryWord]:
         if len(parsed) == MAX_QUERY_WORDS:
             break
     return parsed
+
+
+FOUND_IN_NAME = "name"
+FOUND_IN_CATEGORY = "category"
+FOUND_IN_DESCRIPTION = "description"
+
+
+def _word_in(word: QueryWord, name: str, name_keys: set[str], terms: set[str]) -> bool:
+    if any(form in name for form in word.forms):
+        return True
+    if any(term.startswith(form) for term in terms for form in word.forms):
+        return True
+    return word.typo_tolerant and bool(name_keys.intersection(word.typo_keys))
+
+
+def found_in(query_words: list[QueryWord], names: list[str], category_names: list[str]) -> str:
+    """Where a row that matched the search matched it, as residents would put it: its
+    name (every word is in it), else its categories (every word is in them or the name),
+    else its description, the only text left (the search tested these same terms)."""
+    name = fold(" ".join(names))
+    name_terms = set(document_terms(*names).split())
+    name_keys = set(typo_keys(*names))
+    if all(_word_in(word, name, name_keys, name_terms) for word in query_words):
+        return FOUND_IN_NAME
+    category_terms = set(document_terms(*category_names).split())
+    if all(_word_in(word, name, name_keys, name_terms | category_terms) for word in query_words):
+        return FOUND_IN_CATEGORY
+    return FOUND_IN_DESCRIPTION

@@ -14,12 +14,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from associations import jsonld, workflows
+from associations import jsonld, search, workflows
 from associations.filters import LINKED_FILTERS, AssociationFilter
 from associations.forms import ClaimForm, ReportForm
 from associations.models import Association, Claim, LiaisonContact, Membership, ModerationAction
 from associations.permissions import association_for_viewer
 from associations.results import SearchResults
+from yhdistystori.collation import sort_key
 from yhdistystori.pagination import paginate
 from yhdistystori.ratelimits import limit_exceeded, rate_limited_form
 from yhdistystori.roles import Role, has_role
@@ -54,8 +55,29 @@ def filter_groups(filterset: AssociationFilter) -> list[dict]:
         field = filterset.form[name]
         ticked = {str(value) for value in (field.value() or [])}
         options = [(term.slug, term.name, term.slug in ticked) for term in field.field.queryset]
+        if name == "district":  # places read best in alphabetical order
+            options.sort(key=lambda option: sort_key(option[1]))
         groups.append({"field": field, "options": options})
     return groups
+
+
+def mark_where_found(filterset: AssociationFilter, associations) -> None:
+    """Set `found_in` on each result of a search whose name does not show why it is there:
+    "description", or "category" with the categories that matched (`found_categories`)."""
+    if filterset.conditions is None:
+        return
+    words = search.parse_query(filterset.form.cleaned_data.get("q") or "")
+    for association in associations:
+        names = [association.name, association.alternate_name]
+        categories = list(association.categories.all())
+        where = search.found_in(words, names, [c.all_names() for c in categories])
+        if where != search.FOUND_IN_NAME:
+            association.found_in = where
+            association.found_categories = [
+                c
+                for c in categories
+                if search.found_in(words, names, [c.all_names()]) != search.FOUND_IN_DESCRIPTION
+            ]
 
 
 @require_safe
@@ -73,6 +95,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         if name in keep:
             keep.setlist(name, [value for value in keep.getlist(name) if value not in ignored])
     pages = paginate(request, results, settings.DIRECTORY_PAGE_SIZE, keep=keep)
+    mark_where_found(filterset, pages["page"].object_list)
     chips = filter_chips(filterset, keep)
     context = {
         "filter": filterset,

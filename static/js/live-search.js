@@ -12,6 +12,8 @@
   function currentQuery() {
     var params = new URLSearchParams(new FormData(form));
     params.forEach(function (value, key) { if (value === "") params.delete(key); });
+    // Relevance is what no choice means: with words it ranks, without them it is by name.
+    if (params.get("sort") === "relevance") params.delete("sort");
     return params;
   }
 

@@ -58,3 +58,39 @@ def test_the_filter_panel_stays_closed_when_filters_are_in_use(client, vocab):
     assert re.search(r'<details class="filters">', page)
     invalid = client.get("/en/associations/", {"sort": "random"}).content.decode()
     assert re.search(r'<details class="filters" open>', invalid)
+
+
+def test_the_sort_menu_stays_on_relevance_until_the_resident_picks_another(client, vocab):
+    # Left on "name" by a page without words, a word typed next came alphabetically.
+    plain = client.get("/en/associations/", {"category": "kulttuuri"}).content.decode()
+    assert '<option value="relevance" selected>' in plain
+    chosen = client.get("/en/associations/", {"sort": "name"}).content.decode()
+    assert '<option value="name" selected>' in chosen
+    assert '<option value="relevance" selected>' not in chosen
+
+
+def test_a_word_typed_with_the_menu_left_alone_is_ranked_by_relevance(client, result_names):
+    AssociationFactory(name="Aamun Kuntoilijat ry", description="Seura lenkkeilee.")
+    AssociationFactory(name="Seura Kiri ry")
+    # What the form sends, with or without JavaScript, once a word is typed.
+    response = client.get("/en/associations/", {"q": "seura", "sort": "relevance"})
+    assert result_names(response) == ["Seura Kiri ry", "Aamun Kuntoilijat ry"]
+
+
+def test_a_result_says_where_the_search_found_it_when_the_name_does_not(client, vocab):
+    from associations.models import Association
+
+    AssociationFactory(name="Laulu ry", description="Kuoro harjoittelee tiistaisin.")
+    AssociationFactory(name="Mieskuoro ry")
+    AssociationFactory(name="Taide ry", categories=[vocab["culture"]])
+    for association in Association.objects.all():
+        association.update_search_terms()
+
+    by_description = client.get("/en/associations/", {"q": "kuoro"}).content.decode()
+    assert by_description.count('class="found-in"') == 1
+    assert "Found in its description" in by_description
+
+    by_category = client.get("/en/associations/", {"q": "kulttuuri"}).content.decode()
+    assert "Found in its field of activity: Culture" in by_category
+    finnish = client.get("/associations/", {"q": "kulttuuri"}).content.decode()
+    assert "Löytyi toimialasta: Kulttuuri" in finnish
