@@ -1,13 +1,14 @@
 from django.urls import path
 
-from associations import editing, views
+from associations import editing, exports, views
 
 app_name = "associations"
 # Fixed paths come before "<slug:slug>/"; their first parts are reserved slugs
 # (associations.models.directory.RESERVED_SLUGS), so no profile hides them.
 urlpatterns = [
     path("", views.directory, name="directory"),
-    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.csv", exports.export_csv, name="export_csv"),
+    path("export-excel.csv", exports.export_spreadsheet, name="export_spreadsheet"),
     path("new/", editing.create, name="create"),
     path("invitations/<str:token>/", editing.invitation, name="invitation"),
     path("<slug:slug>/", views.detail, name="detail"),

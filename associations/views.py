@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import csv
 from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,8 +22,6 @@ from yhdistystori.collation import sort_key
 from yhdistystori.pagination import paginate
 from yhdistystori.ratelimits import limit_exceeded, rate_limited_form
 from yhdistystori.roles import Role, has_role
-
-CSV_MAX_ROWS = 100_000
 
 
 def directory_filter(request: HttpRequest, *, lenient: bool = False) -> AssociationFilter:
@@ -228,81 +224,3 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         context={"association": association},
         on_valid=send,
     )
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-CSV_COLUMNS = [
-    ("name", "name"),
-    ("alternate_name", "alternate_name"),
-    ("register_number", "register_number_display"),
-    ("business_id", "business_id"),
-    ("categories", None),
-    ("districts", None),
-    ("email", "email"),
-    ("phone", "phone"),
-    ("website", "website"),
-    ("street_address", "street_address"),
-    ("postal_code", "postal_code"),
-    ("municipality", "municipality"),
-    ("founded_year", "founded_year"),
-    ("accepts_new_members", "accepts_new_members"),
-    ("seeks_volunteers", "seeks_volunteers"),
-    ("last_verified", "last_verified_at"),
-    ("url", None),
-]
-
-
-def _csv_rows(request: HttpRequest, associations):
-    yield [column for column, _attr in CSV_COLUMNS]
-    for association in associations:
-        row = []
-        for column, attr in CSV_COLUMNS:
-            if column == "categories":
-                value = "; ".join(c.name for c in association.categories.all())
-            elif column == "districts":
-                value = "; ".join(d.name for d in association.districts.all())
-            elif column == "url":
-                value = request.build_absolute_uri(association.get_absolute_url())
-            else:
-                value = getattr(association, attr)
-                if value is None:
-                    value = ""
-                elif isinstance(value, bool):
-                    value = "1" if value else "0"
-            row.append(_safe_cell(str(value)))
-        yield row
-
-
-def _safe_cell(value: str) -> str:
-    """Keep spreadsheet programs from running a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-@require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
-    filterset = directory_filter(request)
-    if filterset.is_bound and not filterset.form.is_valid():
-        return HttpResponse(
-            _("The search has invalid values: %(errors)s")
-            % {"errors": "; ".join(f"{k}: {' '.join(v)}" for k, v in filterset.errors.items())},
-            status=400,
-            content_type="text/plain; charset=utf-8",
-        )
-    associations = (
-        filterset.qs.prefetch_related(None)
-        .prefetch_related("categories", "districts")[:CSV_MAX_ROWS]
-        .iterator(chunk_size=2000)
-    )
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        ("\ufeff" if i == 0 else "") + writer.writerow(row)
-        for i, row in enumerate(_csv_rows(request, associations))
-    )
-    response["Content-Type"] = "text/csv; charset=utf-8"
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="yhdistykset-{stamp}.csv"'
-    return response

@@ -18,6 +18,8 @@ The anonymous visitor is the `client` before any login. Roles are given only thr
 (a second owner, a liaison who chose other emails) makes them with tests/factories.py.
 """
 
+import socket
+
 import pytest
 from django.core.cache import cache
 
@@ -164,3 +166,20 @@ def result_names():
         return [html.unescape(name) for name in title.findall(response.content.decode())]
 
     return names
+
+
+@pytest.fixture
+def no_internet(monkeypatch):
+    """Any connection beyond this machine fails the test (the database is local)."""
+    connect = socket.socket.connect
+
+    def local_only(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and address[0] not in (
+            "127.0.0.1",
+            "::1",
+            "localhost",
+        ):
+            raise AssertionError(f"the test tried to connect to {address}")
+        return connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", local_only)

@@ -7,6 +7,8 @@ from django.views.static import serve
 
 from associations import api as associations_api
 from associations import desk_urls as associations_desk_urls
+from associations import hsds as associations_hsds
+from associations import open_data as associations_open_data
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
@@ -29,12 +31,27 @@ urlpatterns = [
         associations_api.association_detail,
         name="api-association",
     ),
+    path("api/v1/openapi.json", associations_open_data.openapi_v1, name="api-openapi"),
+    # Open Referral HSDS 3.0: the same published associations as organizations.
+    path("api/hsds/", associations_hsds.api_root, name="hsds-root"),
+    path("api/hsds/openapi.json", associations_open_data.openapi_hsds, name="hsds-openapi"),
+    path(
+        "api/hsds/organizations",
+        associations_hsds.organization_list,
+        name="hsds-organizations",
+    ),
+    path(
+        "api/hsds/organizations/<str:id>",
+        associations_hsds.organization_detail,
+        name="hsds-organization",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("associations/", include("associations.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("open-data/", associations_open_data.open_data, name="open_data"),
     path("feedback/", views.feedback, name="feedback"),
     # Ours first: the same login page, answering 429 when failed logins are throttled.
     path("accounts/login/", account_views.login, name="account_login"),

@@ -1,6 +1,7 @@
 """The associations' rows of the authorization matrix (tests/test_authorization.py):
 the API, the directory and profiles, the editors' pages and the desk's item pages."""
 
+from associations.hsds import organization_id
 from associations.models import Association, Claim, Invitation, Membership, ProfileChange, Report
 from tests.authorization import (
     DONE,
@@ -62,8 +63,21 @@ ROWS = [
     Row("api-associations", no_args, everyone(200)),
     Row("api-association", lambda w: {"pk": w.association.pk}, everyone(200)),
     Row("api-association", lambda w: {"pk": w.draft.pk}, everyone(404), variant="draft"),
+    Row("api-openapi", no_args, everyone(200)),
+    Row("hsds-root", no_args, everyone(200)),
+    Row("hsds-openapi", no_args, everyone(200)),
+    Row("hsds-organizations", no_args, everyone(200)),
+    Row("hsds-organization", lambda w: {"id": organization_id(w.association.pk)}, everyone(200)),
+    Row(
+        "hsds-organization",
+        lambda w: {"id": organization_id(w.draft.pk)},
+        everyone(404),
+        variant="draft",
+    ),
+    Row("open_data", no_args, everyone(200)),
     Row("associations:directory", no_args, everyone(200)),
     Row("associations:export_csv", no_args, everyone(200)),
+    Row("associations:export_spreadsheet", no_args, everyone(200)),
     Row("associations:detail", slug_of_association, everyone(200)),
     # A draft is seen by its own editors and the liaisons only.
     Row(
