@@ -32,3 +32,10 @@ def checkbox_options(group: dict) -> str:
             for n, (value, label, checked) in enumerate(group["options"])
         ),
     )
+
+
+@register.filter
+def web_address(url: str) -> str:
+    """A web address as people read it: `https://www.kuoro.fi/` -> `www.kuoro.fi`."""
+    shown = url.split("://", 1)[-1]
+    return shown[:-1] if shown.endswith("/") and shown.count("/") == 1 else shown
