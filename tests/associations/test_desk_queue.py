@@ -196,3 +196,20 @@ def test_log_lists_every_action_newest_first(client, liaison, django_assert_max_
     assert "Seura 05 ry" not in text  # on the second page
     with django_assert_max_num_queries(11):
         assert "Seura 05 ry" in page_text(client.get(en("moderation:log"), {"page": 2}))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "months", "ending"),
+    [("", "kuukautta", " sitten"), ("/sv", "månader", " sedan"), ("/en", "months", " ago")],
+)
+def test_queue_says_how_long_an_item_has_waited_without_a_stray_space(
+    client, liaison, prefix, months, ending
+):
+    # Stale for about two months (Django's Finnish "kuukautta " ends in a space).
+    stale_profile("Unohtunut Yhdistys ry", months=20)
+    client.force_login(liaison)
+    html = client.get(f"{prefix}/moderation/").content.decode()
+    [age] = re.findall(r'<span class="age">([^<]*)</span>', html)
+    assert f"\xa0{months}" in age
+    assert age.endswith(ending)
+    assert not re.search(r"\s,|\s\s", age), repr(age)

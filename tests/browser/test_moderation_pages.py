@@ -159,6 +159,10 @@ def test_queue_shows_the_report_and_listing_first_and_filters_by_a_count(page, l
             "Unohtunut Yhdistys ry",
         ]
     )
+    # How long each has waited, in words with no stray space (Finnish "kuukautta ").
+    ages = page.locator("main .age").all_inner_texts()
+    assert "kuukautta sitten" in ages[-1].replace("\xa0", " ")
+    assert not [age for age in ages if re.search(r"\s,|\s\s", age)], ages
     page.locator(".kind-filter a[href$='?kind=report']").click()
     expect(rows).to_have_text(["Hiljainen Seura ry"])
     check(page)
