@@ -1,5 +1,10 @@
 """What the associations app puts on the staff's desk queue (yhdistystori.desk):
-new listings, claims, reports, name and ID changes, and stale profiles."""
+new listings, claims, reports, name and ID changes, and stale profiles.
+
+Reports and new listings come first: a report may point at something wrong on the
+public site, and a new listing is not public until it is decided. Claims and name or
+ID changes follow (a person waits, but nothing wrong is shown), stale profiles last.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association, Claim, ProfileChange, Report
 from associations.models.directory import STALE_AFTER_MONTHS, months_ago
-from yhdistystori.desk import DeskKind
+from yhdistystori.desk import DeskKind, Urgency
 
 SUMMARY = "moderation/includes/queue_summary.html"
 
@@ -44,6 +49,7 @@ DESK_KINDS = (
         since=Coalesce("submitted_at", "created_at"),
         url_name="moderation:association",
         summary_template=SUMMARY,
+        urgency=Urgency.HIGH,
         title=_own_name,
     ),
     DeskKind(
@@ -55,6 +61,7 @@ DESK_KINDS = (
         since=F("created_at"),
         url_name="moderation:claim",
         summary_template=SUMMARY,
+        urgency=Urgency.NORMAL,
         related=("association", "user"),
     ),
     DeskKind(
@@ -66,6 +73,7 @@ DESK_KINDS = (
         since=F("created_at"),
         url_name="moderation:report",
         summary_template=SUMMARY,
+        urgency=Urgency.HIGH,
         related=("association",),
     ),
     DeskKind(
@@ -77,6 +85,7 @@ DESK_KINDS = (
         since=F("created_at"),
         url_name="moderation:change",
         summary_template=SUMMARY,
+        urgency=Urgency.NORMAL,
         related=("association", "user"),
     ),
     DeskKind(
@@ -88,6 +97,7 @@ DESK_KINDS = (
         since=F("last_verified_at"),
         url_name="moderation:association",
         summary_template=SUMMARY,
+        urgency=Urgency.LOW,
         title=_own_name,
         joined=stale_since,
     ),

@@ -16,12 +16,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from yhdistystori.contributions import registry
+from yhdistystori.desk_views import DESK_ROLE
 from yhdistystori.emails import Recipient, render_message
 from yhdistystori.models import User
+from yhdistystori.roles import has_role
 
 SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -52,6 +54,16 @@ def recipient_language(*, email: str, user: User | None = None) -> str:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """Staff who decide on the desk land there, everyone else on My page.
+
+        allauth asks only when the login names no safe `next`, and asks again after
+        the two-factor code step, so both ways in land in the same place.
+        """
+        if has_role(request.user, DESK_ROLE):
+            return reverse("moderation:queue")
+        return super().get_login_redirect_url(request)
+
     def save_user(self, request: HttpRequest, user: User, form, commit: bool = True) -> User:
         # Later emails (verification, reminders, decisions) go in the language of
         # the pages the person signed up on, until they choose another on /my/.

@@ -1,11 +1,13 @@
-"""The staff's desk queue: everything that waits for a decision, across kinds, oldest first.
+"""The staff's desk queue: everything that waits for a decision, across kinds, the most
+urgent first and the oldest first within the same urgency.
 
 The apps contribute the kinds (yhdistystori.contributions); a kind says what waits
-(a queryset), since when, how an item is named and which page decides it. Each
-kind is read along its own partial index, oldest first: a page of the merged
-queue needs at most the first `page end` keys of each kind, which are merged in
-Python, and then only that page's rows are fetched whole. So a page costs two
-queries per kind whatever the queue's size, plus the counts.
+(a queryset), since when, how urgent it is, how an item is named and which page
+decides it. Each kind is read along its own partial index, oldest first: a page of
+the merged queue needs at most the first `page end` keys of each kind (fewer when
+more urgent kinds fill part of the page, none when they fill all of it), which are
+merged in Python, and then only that page's rows are fetched whole. So a page costs
+at most two queries per kind whatever the queue's size, plus the counts.
 
 This module also tells staff about the queue: an email per new item
 (`announce`) or a daily digest (`send_digests`), as each person chose.
@@ -17,6 +19,7 @@ import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import IntEnum
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -34,6 +37,17 @@ def _name_of_association(obj) -> str:
     return obj.association.name
 
 
+class Urgency(IntEnum):
+    """How soon a kind of item wants a decision; the queue shows the lower value first."""
+
+    # Someone waits on the other side, or the public site may show something wrong.
+    HIGH = 10
+    # A person waits, but nothing wrong is shown meanwhile.
+    NORMAL = 20
+    # Upkeep: nobody waits on it.
+    LOW = 30
+
+
 @dataclass(frozen=True)
 class DeskKind:
     name: str
@@ -49,6 +63,7 @@ class DeskKind:
     # When an item joined the queue, from its `since` value (default: that value).
     joined: Callable[[object], datetime] | None = None
     role: Role = Role.LIAISON
+    urgency: Urgency = Urgency.NORMAL
 
     def keys(self, today: date | None = None) -> QuerySet:
         """(pk, since) of what waits, oldest first."""
@@ -64,7 +79,9 @@ class DeskKind:
 
 
 def desk_kinds() -> dict[str, DeskKind]:
-    return registry.desk_kinds
+    """Every kind by name, the most urgent first (in the apps' order within an urgency)."""
+    kinds = registry.desk_kinds
+    return {name: kinds[name] for name in sorted(kinds, key=lambda name: kinds[name].urgency)}
 
 
 @dataclass
@@ -89,7 +106,8 @@ def queue_counts(today: date | None = None) -> dict[str, int]:
 
 
 class Queue(Sequence):
-    """The waiting items of some kinds (all by default), oldest first, for a Paginator.
+    """The waiting items of some kinds (all by default), the most urgent first and the
+    oldest first within an urgency, for a Paginator.
 
     Slicing fetches only what the slice needs (see the module docstring).
     """
@@ -121,18 +139,28 @@ class Queue(Sequence):
             raise IndexError(index)
         return items[0]
 
-    def keys(self, stop: int) -> list[tuple[datetime, int, int, str]]:
+    def keys(self, stop: int) -> list[tuple[int, datetime, int, int, str]]:
         """The first `stop` items' sort keys, merged across the kinds."""
         kinds = desk_kinds()
         order = {name: n for n, name in enumerate(kinds)}
+        shown = sorted(self.kinds, key=order.__getitem__)
         streams = []
-        for name in self.kinds:
-            if not self.counts[name] or stop <= 0:
-                continue
+        for name in shown:
             kind = kinds[name]
-            rows = kind.keys(self.today)[:stop]
+            # Items of more urgent kinds come first whatever their age: only the rest of
+            # the page is left for this kind.
+            before = sum(
+                self.counts[other] for other in shown if kinds[other].urgency < kind.urgency
+            )
+            wanted = stop - before
+            if not self.counts[name] or wanted <= 0:
+                continue
+            rows = kind.keys(self.today)[:wanted]
             streams.append(
-                [(kind.waiting_since(value), order[name], pk, name) for pk, value in rows]
+                [
+                    (kind.urgency, kind.waiting_since(value), order[name], pk, name)
+                    for pk, value in rows
+                ]
             )
         return list(heapq.merge(*streams))[:stop]
 
@@ -140,7 +168,7 @@ class Queue(Sequence):
         kinds = desk_kinds()
         keys = self.keys(stop)[start:stop]
         wanted: dict[str, list[int]] = {}
-        for _since, _order, pk, name in keys:
+        for _urgency, _since, _order, pk, name in keys:
             wanted.setdefault(name, []).append(pk)
         objects = {}
         for name, pks in wanted.items():
@@ -150,7 +178,7 @@ class Queue(Sequence):
             objects.update({(name, pk): obj for pk, obj in found.items()})
         return [
             QueueItem(kind=kinds[name], pk=pk, since=since, obj=objects[(name, pk)])
-            for since, _order, pk, name in keys
+            for _urgency, since, _order, pk, name in keys
             if (name, pk) in objects  # decided between the two queries
         ]
 

@@ -190,6 +190,8 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
         **page.context(request, item),
         "actions": action_forms(available, bound, failed),
         "error": error,
+        # The summary at the top links the failed decision's field errors to the field.
+        "error_form": bound.get(failed.name) if failed else None,
         "next": safe_next(request),
         "seen_version": shown,
         **refusal_context,

@@ -1,4 +1,8 @@
-"""Refusing passwords that have appeared in data breaches.
+"""Refusing passwords that are too short or have appeared in data breaches.
+
+Django's MinimumLengthValidator has no Finnish for its refusal, so ours says it in
+words we translate (`MinimumLengthValidator` below); its other validators' messages
+are translated in Django's own catalogues.
 
 Django's CommonPasswordValidator (20,000 passwords from breaches) always runs. When
 PWNED_PASSWORDS_URL is set (for example https://api.pwnedpasswords.com), each new
@@ -17,8 +21,10 @@ from urllib.error import URLError
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +73,21 @@ class BreachedPasswordValidator:
 
     def get_help_text(self) -> str:
         return _("Your password must not be one that has appeared in a data breach.")
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's, with its refusal and help in our catalogue (fi, sv, en)."""
+
+    def get_error_message(self) -> str:
+        return ngettext(
+            "This password is too short. It must have at least %(min_length)d character.",
+            "This password is too short. It must have at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
+
+    def get_help_text(self) -> str:
+        return ngettext(
+            "Your password must have at least %(min_length)d character.",
+            "Your password must have at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}

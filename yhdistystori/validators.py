@@ -1,4 +1,5 @@
-"""Validators and normalisers for Finnish identifiers and amounts, shared by every app.
+"""Validators and normalisers for Finnish identifiers, addresses and amounts, shared by
+every app.
 
 Each `normalize_*` function returns the canonical form or raises ValidationError
 with a message for the person who typed the value.
@@ -10,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _BUSINESS_ID = re.compile(r"^(\d{6,7})-?(\d)$")
@@ -144,3 +146,26 @@ def normalize_phone(value: str) -> str:
 
 def validate_phone(value: str) -> None:
     normalize_phone(value)
+
+
+_POSTAL_CODE = re.compile(r"\d{5}", re.ASCII)
+
+
+def validate_postal_code(value: str) -> None:
+    """A Finnish postal code: five digits, leading zeros kept (00100 is Helsinki)."""
+    if not _POSTAL_CODE.fullmatch(value or ""):
+        raise ValidationError(
+            _("Enter the postal code as five digits, for example 40100."),
+            code="postal_code_format",
+        )
+
+
+def validate_not_in_future(year: int) -> None:
+    """A year that has already begun: an association cannot be founded next year."""
+    this_year = timezone.localdate().year
+    if year is not None and year > this_year:
+        raise ValidationError(
+            _("The year cannot be later than this year, %(this_year)d."),
+            code="year_in_future",
+            params={"this_year": this_year},
+        )

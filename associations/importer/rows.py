@@ -25,6 +25,7 @@ from yhdistystori.validators import (
     normalize_business_id,
     normalize_phone,
     normalize_register_number,
+    validate_postal_code,
 )
 
 # Columns holding several values separated by VALUE_SEPARATOR, and what they name.
@@ -120,6 +121,8 @@ def _clean_value(column: str, value: str) -> Any:
         value = value.replace("\r\n", "\n")
     if column == "phone":
         value = normalize_phone(value)
+    if column == "postal_code":
+        validate_postal_code(value)
     max_length = Association._meta.get_field(column).max_length
     if max_length and len(value) > max_length:
         raise ValidationError(

@@ -14,7 +14,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q
 from django.db.models.functions import Length, Lower
@@ -32,7 +32,9 @@ from yhdistystori.validators import (
     normalize_business_id,
     normalize_register_number,
     validate_business_id,
+    validate_not_in_future,
     validate_phone,
+    validate_postal_code,
     validate_register_number,
 )
 
@@ -263,7 +265,7 @@ class Association(models.Model):
         _("year founded"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1800), MaxValueValidator(2100)],
+        validators=[MinValueValidator(1800), validate_not_in_future],
     )
     member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -272,7 +274,9 @@ class Association(models.Model):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    postal_code = models.CharField(
+        _("postal code"), max_length=10, blank=True, validators=[validate_postal_code]
+    )
     municipality = models.CharField(_("municipality"), max_length=100, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     # The logo re-encoded small for directory rows (associations/logos.py makes both).

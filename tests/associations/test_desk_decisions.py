@@ -5,6 +5,7 @@ changes, with the emails each decision sends.
 Pages are read in English (/en/…), whose wording is the source text itself.
 """
 
+import html
 import re
 
 import pytest
@@ -95,6 +96,27 @@ def test_rejecting_a_listing_without_a_reason_changes_nothing(client, liaison):
     assert listing.status == Association.Status.PENDING
     assert not ModerationAction.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_missing_reason_is_summarised_at_the_top_with_a_link_to_its_field(client, liaison):
+    listing = pending_listing("Uusi Kuoro ry")
+    client.force_login(liaison)
+    page = client.get(en("moderation:association", pk=listing.pk)).content.decode()
+    # The server's message, not the browser's, tells what is missing.
+    assert re.search(
+        r'<form method="post" novalidate class="action-form[^"]*" id="action-reject"', page
+    )
+    response = client.post(
+        en("moderation:association", pk=listing.pk),
+        {"action": "reject", "reject-reason": "", "version": listing.version},
+    )
+    summary = re.search(
+        r'<div class="errors error-summary"[^>]*data-error-summary>.*?</div>',
+        html.unescape(response.content.decode()),
+        re.S,
+    ).group()
+    message = "Tell the editors why, so that they can fix the listing."
+    assert re.search(rf'<a href="#id_reject-reason">[^<]*: {re.escape(message)}</a>', summary)
 
 
 def test_rejecting_a_listing_returns_it_to_draft_and_tells_the_editors_why(client, liaison):

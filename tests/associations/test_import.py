@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from associations.importer import SEARCH_FIELDS, import_associations
 from associations.models import Association
@@ -487,6 +487,25 @@ def test_a_description_of_the_most_allowed_length_is_imported(tmp_path, vocabula
     description = "a" * 5000
     run_import(tmp_path, HEADER + f"Pitkä Kuvaus ry,,,{description},,,,\n")
     assert Association.objects.get().description == description
+
+
+def test_a_bad_postal_code_and_a_future_founding_year_are_line_errors(tmp_path, vocabulary):
+    next_year = timezone.localdate().year + 1
+    text = (
+        "name,postal_code,founded_year\n"
+        "Kirjeyhdistys ry,4010,\n"
+        "Hyvä yhdistys ry,00100,1990\n"
+        f"Tulevaisuusseura ry,40100,{next_year}\n"
+    )
+
+    err, message = run_failing_import(tmp_path, text)
+
+    assert err.splitlines() == [
+        "Line 2: postal_code “4010”: Enter the postal code as five digits, for example 40100.",
+        f"Line 4: founded_year “{next_year}”: The year must be between 1800 and {next_year - 1}.",
+    ]
+    assert "Nothing was imported: 2 rows have errors." in message
+    assert not Association.objects.exists()
 
 
 def test_a_bad_phone_number_is_a_line_error_and_a_good_one_is_kept_as_typed(tmp_path, vocabulary):

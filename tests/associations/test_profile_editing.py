@@ -159,6 +159,55 @@ def test_bad_input_on_edit_is_a_400_that_keeps_what_was_typed(client, choir, own
     assert choir.description == "Laulamme tiistaisin."
 
 
+@pytest.mark.parametrize(
+    ("lang", "postal_code_error", "year_error"),
+    [
+        (
+            "fi",
+            "Kirjoita postinumero viitenä numerona, esimerkiksi 40100.",
+            "Vuosi ei voi olla kuluvaa vuotta ({year}) myöhäisempi.",
+        ),
+        (
+            "sv",
+            "Ange postnumret med fem siffror, till exempel 40100.",
+            "Året kan inte vara senare än i år ({year}).",
+        ),
+        (
+            "en",
+            "Enter the postal code as five digits, for example 40100.",
+            "The year cannot be later than this year, {year}.",
+        ),
+    ],
+)
+def test_a_bad_postal_code_and_a_founding_year_in_the_future_are_refused(
+    client, choir, owner, lang, postal_code_error, year_error
+):
+    this_year = timezone.localdate().year
+    client.force_login(owner)
+    data = opened_form(client, choir)
+    response = client.post(
+        url("edit", choir, lang), {**data, "postal_code": "401", "founded_year": this_year + 1}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert postal_code_error in page
+    assert year_error.format(year=this_year) in page
+    choir.refresh_from_db()
+    assert (choir.postal_code, choir.founded_year) == ("", None)
+
+
+def test_a_founding_year_of_this_year_is_saved(client, choir, owner):
+    this_year = timezone.localdate().year
+    client.force_login(owner)
+    data = opened_form(client, choir)
+    response = client.post(
+        url("edit", choir), {**data, "postal_code": "00100", "founded_year": this_year}
+    )
+    assert response.status_code == 302
+    choir.refresh_from_db()
+    assert (choir.postal_code, choir.founded_year) == ("00100", this_year)
+
+
 def test_edit_without_the_version_is_a_400(client, choir, owner):
     client.force_login(owner)
     data = opened_form(client, choir)

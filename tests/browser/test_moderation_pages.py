@@ -143,3 +143,26 @@ def test_a_decision_that_fails_is_announced_and_keeps_the_reason(page, liaison, 
     expect(page.get_by_role("alert")).to_be_visible()
     expect(page.locator("#action-reject textarea")).to_have_value("Kuvaus puuttuu.")
     check(page)
+
+
+def test_queue_shows_the_report_and_listing_first_and_filters_by_a_count(page, liaison, desk):
+    log_in(page, liaison)
+    page.goto("/moderation/")
+    rows = page.locator("main table tbody tr th")
+    # The report and the new listing, oldest first; the stale profile last.
+    expect(rows).to_have_text(
+        [
+            "Kuokkalan Kamarikuoro ry",
+            "Hiljainen Seura ry",
+            "Vaajakosken Kerho ry",
+            "Vanha Nimi ry",
+            "Unohtunut Yhdistys ry",
+        ]
+    )
+    # How long each has waited, in words with no stray space (Finnish "kuukautta ").
+    ages = page.locator("main .age").all_inner_texts()
+    assert "kuukautta sitten" in ages[-1].replace("\xa0", " ")
+    assert not [age for age in ages if re.search(r"\s,|\s\s", age)], ages
+    page.locator(".kind-filter a[href$='?kind=report']").click()
+    expect(rows).to_have_text(["Hiljainen Seura ry"])
+    check(page)

@@ -1,6 +1,8 @@
 """A feature app plugs into the shared pages without either side being edited:
 the home page, My page, the desk's queue and account deletion take its contributions."""
 
+from datetime import date
+
 import pytest
 from django.db.models import F
 
@@ -8,7 +10,7 @@ from associations.models import Association
 from yhdistystori import desk
 from yhdistystori.accounts import user_delete
 from yhdistystori.contributions import Section, contribute, registry
-from yhdistystori.desk import DeskKind
+from yhdistystori.desk import DeskKind, Urgency
 from yhdistystori.models import User
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +105,48 @@ def test_a_contributed_kind_waits_in_the_queue(client, clean_registry, liaison, 
     page = client.get("/en/moderation/?kind=pretend").content.decode()
     assert f"Pretend: {association.name}" in page
     assert "Pretend items" in page
+
+
+def test_a_contributed_kind_slots_into_the_queue_by_its_urgency(
+    client, clean_registry, liaison, association
+):
+    stale = Association.objects.create(
+        name="Unohtunut ry", slug="unohtunut", last_verified_at=date(2000, 1, 1)
+    )
+    contribute(
+        desk_kinds=[
+            DeskKind(
+                name=name,
+                label=name,
+                plural=name,
+                announcement=name,
+                queryset=lambda today, pk=pk: Association.objects.filter(pk=pk),
+                since=F("created_at"),
+                url_name="moderation:association",
+                summary_template="moderation/includes/queue_summary.html",
+                title=lambda obj, name=name: f"{name}: {obj.name}",
+                urgency=urgency,
+            )
+            for name, pk, urgency in (
+                ("Upkeep", stale.pk, Urgency.LOW),
+                ("Urgent", association.pk, Urgency.HIGH),
+            )
+        ]
+    )
+    client.force_login(liaison)
+    page = client.get("/en/moderation/").content.decode()
+    titles = [f"Urgent: {association.name}", "Upkeep: Unohtunut ry"]
+    assert page.index(titles[0]) < page.index(titles[1])
+    # Its filter link follows the earlier apps' kinds of the same urgency.
+    assert list(desk.desk_kinds()) == [
+        "listing",
+        "report",
+        "Urgent",
+        "claim",
+        "change",
+        "stale",
+        "Upkeep",
+    ]
 
 
 def test_two_kinds_of_one_name_are_refused(clean_registry):

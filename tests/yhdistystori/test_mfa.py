@@ -2,6 +2,7 @@
 the desk (yhdistystori/mfa.py); logging in asks for the code once an app is set up."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 
 from tests.factories import TOTP_SECRET, activate_totp, totp_code
@@ -174,3 +175,60 @@ def test_my_page_links_to_two_factor_authentication(client, outsider):
 
     assert 'href="/en/accounts/2fa/"' in page_text(response)
     assert "Set up or manage two-factor authentication" in page_text(response)
+
+
+# --- Where a login lands ---------------------------------------------------------------
+
+
+def log_in_with_code(client, user, *, prefix: str = "/en", **data):
+    """Password, then the authenticator's code: the last response of the two."""
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    first = client.post(
+        f"{prefix}/accounts/login/", {"login": user.email, "password": PASSWORD, **data}
+    )
+    assert first["Location"] == f"{prefix}/accounts/2fa/authenticate/"
+    return client.post(f"{prefix}/accounts/2fa/authenticate/", {"code": totp_code(TOTP_SECRET)})
+
+
+@pytest.mark.django_db
+def test_a_liaison_lands_on_the_desk_after_the_code_step(client, liaison):
+    response = log_in_with_code(client, liaison, prefix="/sv")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/sv/moderation/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_liaison_with_a_safe_next_lands_there_after_the_code_step(client, liaison):
+    response = log_in_with_code(client, liaison, next="/en/associations/")
+
+    assert response["Location"] == "/en/associations/"
+
+
+@pytest.mark.django_db
+def test_a_liaison_with_an_unsafe_next_lands_on_the_desk(client, liaison):
+    response = log_in_with_code(client, liaison, next="https://evil.example/")
+
+    assert response["Location"] == "/en/moderation/"
+
+
+@pytest.mark.django_db
+def test_a_liaison_lands_on_the_desk_when_no_code_is_asked(client, settings):
+    settings.STAFF_MFA_REQUIRED = False
+    person = staff_without_mfa()
+    grant_role(person, Role.LIAISON)
+
+    response = log_in(client, person.email, prefix="/en")
+
+    assert response["Location"] == "/en/moderation/"
+
+
+@pytest.mark.django_db
+def test_a_resident_with_a_code_still_lands_on_my_page(client):
+    person = verified_user("asukas@example.fi")
+    activate_totp(person)
+
+    assert log_in_with_code(client, person)["Location"] == "/en/my/"

@@ -237,3 +237,46 @@ def test_failed_admin_logins_count_towards_the_same_limit(client, clock):
         "/en/admin/login/", {"username": "staff@example.fi", "password": PASSWORD}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "too_short", "summary"),
+    [
+        ("", "Salasana on liian lyhyt. Siinä on oltava vähintään 12 merkkiä.", "Korjaa"),
+        ("/sv", "Lösenordet är för kort. Det måste ha minst 12 tecken.", "Rätta"),
+        ("/en", "This password is too short. It must have at least 12 characters.", "Please"),
+    ],
+)
+def test_a_short_password_is_refused_in_the_language_of_the_page(
+    client, prefix, too_short, summary
+):
+    response = client.post(
+        f"{prefix}/accounts/signup/",
+        {"email": "uusi@example.fi", "password1": "lyhyt1", "password2": "lyhyt1"},
+    )
+    page = page_text(response)
+
+    assert too_short in page
+    assert "too short" not in page or prefix == "/en"
+    # The summary at the top names the error and links to the field.
+    summary_box = re.search(r"<div class=\"errors error-summary\".*?</div>", page, re.S).group()
+    assert summary in summary_box
+    assert re.search(rf'<a href="#id_password1">[^<]+: {re.escape(too_short)}</a>', summary_box)
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/sv", "/en"])
+def test_every_password_refusal_is_in_the_language_of_the_page(client, prefix):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override(prefix.strip("/") or "fi"):
+        for password in ("lyhyt", "1234567890123", "password1234", "uusi@example.fi-x"):
+            with pytest.raises(ValidationError) as refused:
+                validate_password(password, User(email="uusi@example.fi"))
+            if prefix != "/en":
+                for message in refused.value.messages:
+                    assert "password" not in message.lower(), message

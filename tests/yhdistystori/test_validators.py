@@ -1,11 +1,11 @@
-"""yhdistystori/validators.py: Finnish business IDs, register numbers, euro amounts and
-phone numbers."""
+"""yhdistystori/validators.py: Finnish business IDs, register numbers, euro amounts, phone
+numbers, postal codes and years."""
 
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from yhdistystori.validators import (
     business_id_check_digit,
@@ -15,7 +15,9 @@ from yhdistystori.validators import (
     normalize_register_number,
     parse_amount,
     validate_business_id,
+    validate_not_in_future,
     validate_phone,
+    validate_postal_code,
     validate_register_number,
 )
 
@@ -235,3 +237,29 @@ def test_phone_number_error_is_in_the_persons_language():
     assert english.startswith("Enter a phone number")
     assert "050 123 4567" in finnish and "050 123 4567" in swedish
     assert len({finnish, swedish, english}) == 3
+
+
+# --- Postal code and year ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["40100", "00100", "99999"])
+def test_five_digit_postal_codes_are_accepted(value):
+    validate_postal_code(value)
+
+
+@pytest.mark.parametrize("value", ["4010", "401000", "40 100", "FI-40100", "abcde", "٤٠١٠٠"])
+def test_other_postal_codes_are_refused_in_the_users_language(value):
+    with translation.override("fi"):
+        assert error_of(validate_postal_code, value).messages == [
+            "Kirjoita postinumero viitenä numerona, esimerkiksi 40100."
+        ]
+
+
+def test_a_year_up_to_this_one_is_accepted_and_a_later_one_refused():
+    this_year = timezone.localdate().year
+    validate_not_in_future(this_year)
+    validate_not_in_future(1985)
+    with translation.override("sv"):
+        assert error_of(validate_not_in_future, this_year + 1).messages == [
+            f"Året kan inte vara senare än i år ({this_year})."
+        ]
