@@ -60,6 +60,8 @@ class ProfileForm(forms.ModelForm):
         formfield_callback = _formfield
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
+            "meeting_info": forms.Textarea(attrs={"rows": 3}),
+            "how_to_join": forms.Textarea(attrs={"rows": 3}),
             **dict.fromkeys(PROFILE_RELATIONS, forms.CheckboxSelectMultiple),
         }
         help_texts = {

@@ -214,6 +214,7 @@ class AssociationQuerySet(models.QuerySet):
 # Enough for what an association does, for whom and how to join in; the search
 # index reads no more than this of a description either.
 DESCRIPTION_MAX_LENGTH = 5000
+JOINING_MAX_LENGTH = 1000
 
 
 class Association(models.Model):
@@ -281,6 +282,25 @@ class Association(models.Model):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     # The logo re-encoded small for directory rows (associations/logos.py makes both).
     logo_small = models.ImageField(_("logo (small)"), upload_to="logos/", blank=True)
+    # Joining in: what a newcomer asks first.
+    meeting_info = models.TextField(
+        _("when and where we meet"),
+        blank=True,
+        max_length=JOINING_MAX_LENGTH,
+        help_text=_("For example: Tuesdays at 18–20 in the Kuokkala school gym."),
+    )
+    how_to_join = models.TextField(
+        _("how to join"),
+        blank=True,
+        max_length=JOINING_MAX_LENGTH,
+        help_text=_("For example: come to a practice, or fill in the form on our website."),
+    )
+    membership_fee = models.CharField(
+        _("membership fee"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: 20 € a year, children 10 €."),
+    )
     accepts_new_members = models.BooleanField(_("accepts new members"), default=False)
     seeks_volunteers = models.BooleanField(_("seeks volunteers"), default=False)
     status = models.CharField(
@@ -331,6 +351,11 @@ class Association(models.Model):
             models.CheckConstraint(
                 condition=LessThanOrEqual(Length("description"), DESCRIPTION_MAX_LENGTH),
                 name="association_description_length",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("meeting_info"), JOINING_MAX_LENGTH)
+                & LessThanOrEqual(Length("how_to_join"), JOINING_MAX_LENGTH),
+                name="association_joining_length",
             ),
             models.UniqueConstraint(
                 fields=["register_number"],
@@ -498,6 +523,9 @@ PROFILE_FIELDS = (
     "municipality",
     "accepts_new_members",
     "seeks_volunteers",
+    "meeting_info",
+    "how_to_join",
+    "membership_fee",
 )
 PROFILE_RELATIONS = ("categories", "districts", "target_groups", "languages")
 # Each relation the directory filters by, and the column of Association that holds
