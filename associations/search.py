@@ -22,12 +22,18 @@ prepared in Python and PostgreSQL only stores and matches them:
   one-letter deletions is among them. Any single edit of a word leaves a
   deletion the two share, and unlike trigram similarity this holds for short
   words and for typos in the middle of a word.
+* Swedish and English words for common kinds of association ('kör', 'choir',
+  'idrottsförening') also look for their Finnish words (TRANSLATIONS), and the
+  names of an association's fields of activity, districts and target groups are
+  indexed in all three languages.
 * Rank, in three tiers: associations whose name has every query word as (the
   beginning of) a word of its own, then those whose name matches every word in
   another way (a lemma, inside a compound, one typo), then those that match
   only in the description or categories; each tier sorted by name. So a name
   match ranks above a description-only one, and "Seura Kiri" above "Palokan
-  Urheiluseura" for `seura`. The tiers read only the short name columns, and
+  Urheiluseura" for `seura`. A word of under five letters adds a first tier:
+  names that have it as a whole word ('kör' ranks Svenska kören before Korpilahden
+  Kyläyhdistys, which only starts with it). The tiers read only the short name columns, and
   associations/results.py reads them along the name index, so no per-row score
   is computed over the tens of thousands of rows a common word matches.
 """
@@ -48,6 +54,9 @@ TYPO_MIN_LENGTH = 6
 # Trigram indexes serve substrings of three letters or more.
 MIN_SUBSTRING_LENGTH = 3
 MAX_QUERY_WORDS = 8
+# A query word shorter than this is first looked for as a whole word of names, then as
+# the start of one ('kör' finds kören before Korpilahti).
+SHORT_WORD_LENGTH = 5
 # How much of one text the index reads: the description's limit, and a word count
 # that keeps the terms far below PostgreSQL's 1 MB tsvector even for a text stored
 # before the limit (or written past it) and made of long unique words.
@@ -165,6 +174,52 @@ class QueryWord:
         return "(" + " | ".join(f"'{form}':*" for form in self.forms) + ")"
 
 
+# Swedish and English words for what associations are and do, with the Finnish words
+# their names use: names are mostly Finnish, so 'kör' or 'choir' alone would miss the
+# city's choirs. Keys and values are folded (see fold()); each value is looked for as
+# one more form of the word. Extend it as residents' searches show the need.
+TRANSLATIONS: dict[str, tuple[str, ...]] = {
+    # Swedish
+    "kor": ("kuoro",),
+    "korer": ("kuoro",),
+    "scout": ("partio",),
+    "scouter": ("partio",),
+    "scoutkar": ("partio",),
+    "idrott": ("urheilu", "liikunta"),
+    "idrottsforening": ("urheiluseura",),
+    "idrottsklubb": ("urheiluseura",),
+    "forening": ("yhdistys", "seura"),
+    "klubb": ("kerho",),
+    "orkester": ("orkesteri",),
+    "teater": ("teatteri",),
+    "dans": ("tanssi",),
+    "ungdom": ("nuoriso", "nuoret"),
+    "pensionarer": ("elakelaiset", "seniori"),
+    "invandrare": ("maahanmuuttaja",),
+    "invanare": ("asukas",),
+    "idrottslag": ("urheiluseura",),
+    # English
+    "choir": ("kuoro",),
+    "choirs": ("kuoro",),
+    "scouts": ("partio",),
+    "sports": ("urheilu", "liikunta"),
+    "sport": ("urheilu", "liikunta"),
+    "club": ("kerho", "seura"),
+    "association": ("yhdistys",),
+    "society": ("seura", "yhdistys"),
+    "orchestra": ("orkesteri",),
+    "band": ("yhtye",),
+    "theatre": ("teatteri",),
+    "theater": ("teatteri",),
+    "dance": ("tanssi",),
+    "youth": ("nuoriso", "nuoret"),
+    "pensioners": ("elakelaiset",),
+    "seniors": ("seniori", "elakelaiset"),
+    "residents": ("asukas",),
+    "village": ("kyla",),
+}
+
+
 def parse_query(text: str) -> list[QueryWord]:
     """The words of a search, each with the forms to look for; at most MAX_QUERY_WORDS."""
     parsed: list[QueryWord] = []
@@ -183,6 +238,9 @@ def parse_query(text: str) -> list[QueryWord]:
         for language in ("fi", "sv"):
             for part in words(fold(_lemma(lowered, language))):
                 forms.setdefault(part, None)
+        for form in list(forms):
+            for translation in TRANSLATIONS.get(form, ()):
+                forms.setdefault(translation, None)
         parsed.append(QueryWord(folded=folded, forms=tuple(forms)))
         if len(parsed) == MAX_QUERY_WORDS:
             break

@@ -93,15 +93,24 @@ class SearchConditions:
     matches: Q  # the row matches every word
     in_name: Q  # every word matches the name itself
     starts_name_words: Q  # ... and starts a word of the name, not only a compound's tail
+    # ... and each short word is a whole word of the name (or its lemma): None when the
+    # search has no short word. A short word starts many unrelated words ('kör' starts
+    # Korpilahti): those come after the names that have it as a word.
+    whole_name_words: Q | None = None
 
     @property
     def rank_tiers(self) -> list[Q]:
-        """Disjoint conditions in rank order: whole name words, other name matches, the rest."""
-        return [
+        """Disjoint conditions in rank order: whole name words, name words they start,
+        other name matches, the rest."""
+        tiers = [
             self.starts_name_words,
             self.in_name & ~self.starts_name_words,
             ~self.in_name,
         ]
+        if self.whole_name_words is None:
+            return tiers
+        whole = self.whole_name_words
+        return [whole, tiers[0] & ~whole, tiers[1] & ~whole, tiers[2]]
 
 
 def search_conditions(text: str) -> SearchConditions | None:
@@ -109,7 +118,7 @@ def search_conditions(text: str) -> SearchConditions | None:
     query_words = search.parse_query(text)
     if not query_words:
         return None
-    matches, in_name, starts = Q(), Q(), Q()
+    matches, in_name, starts, whole = Q(), Q(), Q(), Q()
     for word in query_words:
         # For each form of the word (as typed, its lemmas):
         # - the name contains it: inside a compound, too ('kuoron' finds 'Aamukuoro'
@@ -136,6 +145,13 @@ def search_conditions(text: str) -> SearchConditions | None:
         # When a broad word makes PostgreSQL read every row, it tests these left to
         # right and stops at the first hit, so the order is by cost per row: the
         # substring is cheapest, the typo-key overlap dearest (~2 µs) and rarely true.
+        if len(word.folded) < search.SHORT_WORD_LENGTH:
+            whole &= Q(
+                *(Q(search_terms_name__regex=rf"(^| ){re.escape(f)}( |$)") for f in word.forms),
+                _connector=Q.OR,
+            )
+        else:
+            whole &= starts_word
         matches &= name_contains | in_vector | one_typo_off
         # A name that starts a word with the form contains it: starts_word adds nothing
         # to name_contains but an index scan, except for the shortest forms.
@@ -143,7 +159,13 @@ def search_conditions(text: str) -> SearchConditions | None:
         starts &= starts_word
     # Every tier is a subset of the one before it, by construction: PostgreSQL then
     # needs only the tier's own indexes to find its rows.
-    return SearchConditions(matches=matches, in_name=in_name, starts_name_words=starts)
+    short = any(len(word.folded) < search.SHORT_WORD_LENGTH for word in query_words)
+    return SearchConditions(
+        matches=matches,
+        in_name=in_name,
+        starts_name_words=starts,
+        whole_name_words=whole if short else None,
+    )
 
 
 class AssociationQuerySet(models.QuerySet):
@@ -440,8 +462,12 @@ class Association(models.Model):
             relation: list(getattr(self, relation).all()) if self.pk else []
             for relation in RELATION_ID_COLUMNS
         }
-        category_names = " ".join(c.all_names() for c in related["categories"])
-        self.search_terms_other = search.document_terms(category_names, self.description)
+        # The names of its fields of activity, districts and target groups, in all three
+        # languages: a search in Swedish or English finds the association through them.
+        term_names = " ".join(
+            term.all_names() for relation in SEARCHED_RELATIONS for term in related[relation]
+        )
+        self.search_terms_other = search.document_terms(term_names, self.description)
         for relation, column in RELATION_ID_COLUMNS.items():
             setattr(self, column, sorted(term.pk for term in related[relation]))
 
@@ -528,6 +554,9 @@ PROFILE_FIELDS = (
     "membership_fee",
 )
 PROFILE_RELATIONS = ("categories", "districts", "target_groups", "languages")
+# The relations whose names (in every language) a search reads, besides the name and
+# the description.
+SEARCHED_RELATIONS = ("categories", "districts", "target_groups")
 # Each relation the directory filters by, and the column of Association that holds
 # its ids for the search (kept by set_search_terms()).
 RELATION_ID_COLUMNS = {
