@@ -85,7 +85,11 @@ def association_actions(association: Association) -> list[str]:
         names += ["approve", "reject"]
     if association.status == Status.PUBLISHED and association.verification_overdue:
         names.append("verify")
-    names.append("restore" if association.status == Status.HIDDEN else "hide")
+    # Hiding is for what residents can see; a draft or a listing under review is not public.
+    if association.status == Status.PUBLISHED:
+        names.append("hide")
+    elif association.status == Status.HIDDEN:
+        names.append("restore")
     return names
 
 

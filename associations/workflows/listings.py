@@ -165,6 +165,9 @@ def association_hide(
     check_seen(association, seen_version)
     if association.status == Association.Status.HIDDEN:
         raise WorkflowError(_("This profile is hidden already."))
+    if association.status != Association.Status.PUBLISHED:
+        # A draft or a listing under review is not on the site: reject it instead.
+        raise WorkflowError(_("Only a public profile can be hidden, and this one is not public."))
     _hide(association)
     record(Action.HIDE, actor=liaison, association=association, reason=reason)
     emails.listing_hidden(association, reason=reason)

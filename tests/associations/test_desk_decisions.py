@@ -156,10 +156,28 @@ def test_a_reason_kept_after_a_failure_is_shown_in_its_form(client, liaison):
     client.force_login(liaison)
     response = client.post(
         en("moderation:association", pk=listing.pk),
-        {"action": "hide", "hide-reason": "x" * 2001, "version": listing.version},
+        {"action": "reject", "reject-reason": "x" * 2001, "version": listing.version},
     )
     assert response.status_code == 400
     assert "x" * 2001 in response.content.decode()
+
+
+def test_a_listing_under_review_is_decided_after_its_content_and_cannot_be_hidden(client, liaison):
+    listing = pending_listing()
+    client.force_login(liaison)
+    page = client.get(en("moderation:association", pk=listing.pk)).content.decode()
+
+    assert 'value="approve"' in page and 'value="reject"' in page
+    assert 'value="hide"' not in page
+    assert page.index('id="profile-title"') < page.index('value="approve"')
+    hiding = client.post(
+        en("moderation:association", pk=listing.pk),
+        {"action": "hide", "hide-reason": "Testi", "version": listing.version},
+    )
+    assert hiding.status_code == 400
+    assert "Only a public profile can be hidden" in hiding.content.decode()
+    listing.refresh_from_db()
+    assert listing.status == Association.Status.PENDING
 
 
 def test_an_unknown_action_is_refused(client, liaison):
@@ -276,7 +294,7 @@ def test_the_listing_page_shows_drafts_editors_and_what_waits(client, liaison):
     assert "Luonnos ry" in text
     assert "Draft" in text
     assert "Eeva Editori" in text and editor.email in text
-    assert "Hide the profile" in text
+    assert "Hide the profile" not in text  # a draft is not public
     assert "Approve and publish" not in text
 
 
