@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from yhdistystori.contributions import registry, render_sections
 from yhdistystori.forms import FeedbackForm
+from yhdistystori.models import Feedback
 from yhdistystori.ratelimits import rate_limited_form
 
 
@@ -43,12 +44,16 @@ def feedback(request: HttpRequest) -> HttpResponse:
         )
         return redirect(page or "home")
 
+    initial = {"page_url": page}
+    # A link may choose the topic, as the accessibility statement's does.
+    if request.GET.get("topic") in Feedback.Topic.values:
+        initial["topic"] = request.GET["topic"]
     return rate_limited_form(
         request,
         FeedbackForm,
         action="feedback",
         template="yhdistystori/feedback.html",
-        initial={"page_url": page},
+        initial=initial,
         on_valid=save,
     )
 
