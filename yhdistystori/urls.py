@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("associations/", include("associations.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
     path("feedback/", views.feedback, name="feedback"),
     # Ours first: the same login page, answering 429 when failed logins are throttled.
     path("accounts/login/", account_views.login, name="account_login"),
