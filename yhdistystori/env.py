@@ -7,6 +7,7 @@ value stops start-up with a message an operator can act on.
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,3 +53,24 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_date(name: str, default: date) -> date:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must be a date written as YYYY-MM-DD; got {value!r}."
+        ) from None
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip() not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}.")
+    return value.strip()

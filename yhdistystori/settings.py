@@ -5,13 +5,14 @@ See README.md ("Configuration") for every variable.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from yhdistystori.env import env_bool, env_int, env_list, env_str
+from yhdistystori.env import env_bool, env_choice, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -275,6 +276,21 @@ SITE_URL = env_str(
     "SITE_URL",
     "http://127.0.0.1:8000" if DEBUG else f"https://{_first_host}" if _first_host else "",
 ).rstrip("/")
+
+# The accessibility statement and the privacy notice (docs/deployment.md, "The
+# accessibility statement and the privacy notice"). The city fills in its own
+# assessment and contacts; the defaults are those of Jyväskylä.
+ACCESSIBILITY_COMPLIANCE = env_choice(
+    "ACCESSIBILITY_COMPLIANCE", "partial", ["full", "partial", "none"]
+)
+ACCESSIBILITY_STATEMENT_PREPARED = env_date("ACCESSIBILITY_STATEMENT_PREPARED", date(2026, 11, 29))
+ACCESSIBILITY_STATEMENT_REVIEWED = env_date(
+    "ACCESSIBILITY_STATEMENT_REVIEWED", ACCESSIBILITY_STATEMENT_PREPARED
+)
+PRIVACY_CONTROLLER = env_str("PRIVACY_CONTROLLER", "Jyväskylän kaupunki")
+PRIVACY_CONTROLLER_ADDRESS = env_str("PRIVACY_CONTROLLER_ADDRESS", "PL 193, 40101 Jyväskylä")
+PRIVACY_CONTACT_EMAIL = env_str("PRIVACY_CONTACT_EMAIL", "kirjaamo@jyvaskyla.fi")
+PRIVACY_DPO_EMAIL = env_str("PRIVACY_DPO_EMAIL", "tietosuoja@jyvaskyla.fi")
 
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None

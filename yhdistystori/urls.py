@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("associations/", include("associations.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("open-data/", associations_open_data.open_data, name="open_data"),
+    path("privacy/", views.privacy, name="privacy"),
     path("feedback/", views.feedback, name="feedback"),
     # Ours first: the same login page, answering 429 when failed logins are throttled.
     path("accounts/login/", account_views.login, name="account_login"),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from yhdistystori.contributions import registry, render_sections
 from yhdistystori.forms import FeedbackForm
+from yhdistystori.models import Feedback
 from yhdistystori.ratelimits import rate_limited_form
 
 
@@ -22,9 +24,59 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "yhdistystori/home.html", {"sections": sections})
 
 
+# The supervisory authority's pages in the visitor's language.
+ACCESSIBILITY_AUTHORITY_SITES = {
+    "fi": "https://www.saavutettavuusvaatimukset.fi/",
+    "sv": "https://www.tillganglighetskrav.fi/",
+    "en": "https://www.accessibilityrequirements.fi/",
+}
+DATA_PROTECTION_OMBUDSMAN_SITES = {
+    "fi": "https://tietosuoja.fi/",
+    "sv": "https://tietosuoja.fi/sv/",
+    "en": "https://tietosuoja.fi/en/",
+}
+
+
+def _language() -> str:
+    return (get_language() or "fi")[:2]
+
+
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "yhdistystori/accessibility.html")
+    """The statement that the Act on the Provision of Digital Services (306/2019) requires."""
+    language = _language()
+    return render(
+        request,
+        "yhdistystori/accessibility.html",
+        {
+            "compliance": settings.ACCESSIBILITY_COMPLIANCE,
+            "prepared_on": settings.ACCESSIBILITY_STATEMENT_PREPARED,
+            "reviewed_on": settings.ACCESSIBILITY_STATEMENT_REVIEWED,
+            "authority_site": ACCESSIBILITY_AUTHORITY_SITES.get(
+                language, ACCESSIBILITY_AUTHORITY_SITES["fi"]
+            ),
+            "feedback_topic": Feedback.Topic.ACCESSIBILITY,
+        },
+    )
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice (GDPR articles 13 and 14): who keeps what, why and for how long."""
+    language = _language()
+    return render(
+        request,
+        "yhdistystori/privacy.html",
+        {
+            "controller": settings.PRIVACY_CONTROLLER,
+            "controller_address": settings.PRIVACY_CONTROLLER_ADDRESS,
+            "contact_email": settings.PRIVACY_CONTACT_EMAIL,
+            "dpo_email": settings.PRIVACY_DPO_EMAIL,
+            "ombudsman_site": DATA_PROTECTION_OMBUDSMAN_SITES.get(
+                language, DATA_PROTECTION_OMBUDSMAN_SITES["fi"]
+            ),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,12 +95,16 @@ def feedback(request: HttpRequest) -> HttpResponse:
         )
         return redirect(page or "home")
 
+    initial = {"page_url": page}
+    # A link may choose the topic, as the accessibility statement's does.
+    if request.GET.get("topic") in Feedback.Topic.values:
+        initial["topic"] = request.GET["topic"]
     return rate_limited_form(
         request,
         FeedbackForm,
         action="feedback",
         template="yhdistystori/feedback.html",
-        initial={"page_url": page},
+        initial=initial,
         on_valid=save,
     )
 

@@ -15,6 +15,7 @@ import pytest
 from django.utils import timezone
 
 from associations.models import Association
+from tests.associations.conftest import editor_of, name_change
 from tests.factories import AssociationFactory, CompleteAssociationFactory, LiaisonContactFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
@@ -215,6 +216,28 @@ def test_profile_not_verified_for_19_months_may_be_out_of_date(client):
     AssociationFactory(slug="vanha", last_verified_at=_months_ago(19))
     page = client.get("/en/associations/vanha/").content.decode()
     assert "Some of it may be out of date." in page
+
+
+def test_profile_sent_for_review_does_not_say_it_may_be_out_of_date(client):
+    listing = AssociationFactory(
+        slug="palaava",
+        status=Association.Status.PENDING,
+        last_verified_at=_months_ago(20),
+    )
+    client.force_login(editor_of(listing))
+    response = client.get("/en/associations/palaava/")
+    assert response.status_code == 200
+    assert "may be out of date" not in response.content.decode()
+
+
+def test_editor_who_sent_changes_for_review_is_not_told_the_profile_may_be_out_of_date(client):
+    stale = AssociationFactory(slug="vanha", last_verified_at=_months_ago(20))
+    change = name_change(stale, new_name="Vanha Seura ry")
+    client.force_login(change.user)
+    assert "may be out of date" not in client.get("/en/associations/vanha/").content.decode()
+    # Residents still read the old information, and are told so.
+    client.logout()
+    assert "may be out of date" in client.get("/en/associations/vanha/").content.decode()
 
 
 def test_profile_verified_17_months_ago_has_no_notice(client):

@@ -234,6 +234,7 @@ PAGES = {
     "profile": "/associations/{slug}/",
     "feedback": "/feedback/",
     "accessibility": "/accessibility/",
+    "privacy": "/privacy/",
     "not-found": "/no-such-page/",
 }
 # The controls a visitor needs on each page, which must be on screen at 360 px.
@@ -244,7 +245,8 @@ KEY_CONTROLS = {
     "directory-filtered": [".chip", ".notice", ".result-title a"],
     "profile": ["h1", ".contact-list a", ".liaison-card a"],
     "feedback": ["#id_message", "form button[type=submit]"],
-    "accessibility": ["h1", "main a[href*='feedback']"],
+    "accessibility": ["h1", "main a[href*='feedback']", ".authority a"],
+    "privacy": ["h1", ".controller a", "main a[href*='tietosuoja.fi']"],
     "not-found": ["h1", "main a"],
 }
 LANGUAGES = {"fi": "", "sv": "/sv"}

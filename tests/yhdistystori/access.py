@@ -7,6 +7,7 @@ ROWS = [
     # Public pages: the same for everyone.
     Row("home", no_args, everyone(200)),
     Row("accessibility", no_args, everyone(200)),
+    Row("privacy", no_args, everyone(200)),
     Row("feedback", no_args, everyone(200)),
     Row("healthz", no_args, everyone(200)),
     Row("readyz", no_args, everyone(200)),

@@ -125,6 +125,38 @@ def test_hsts_seconds_that_is_not_a_number_names_the_variable():
     assert_refuses_to_start(result, "SECURE_HSTS_SECONDS must be a whole number")
 
 
+def test_a_statement_date_that_is_not_a_date_names_the_variable():
+    result = start({**PRODUCTION, "ACCESSIBILITY_STATEMENT_REVIEWED": "1.2.2026"})
+    assert_refuses_to_start(result, "ACCESSIBILITY_STATEMENT_REVIEWED must be a date")
+
+
+def test_an_unknown_compliance_status_names_the_variable_and_the_choices():
+    result = start({**PRODUCTION, "ACCESSIBILITY_COMPLIANCE": "mostly"})
+    assert_refuses_to_start(
+        result, "ACCESSIBILITY_COMPLIANCE must be one of full, partial, none; got 'mostly'."
+    )
+
+
+def test_the_statement_and_the_notice_read_the_citys_own_values():
+    settings = loaded_settings(
+        {
+            **PRODUCTION,
+            "ACCESSIBILITY_COMPLIANCE": "full",
+            "ACCESSIBILITY_STATEMENT_PREPARED": "2026-03-01",
+            "PRIVACY_CONTROLLER": "Kuopion kaupunki",
+        },
+        "ACCESSIBILITY_COMPLIANCE",
+        "ACCESSIBILITY_STATEMENT_REVIEWED",
+        "PRIVACY_CONTROLLER",
+    )
+    assert settings == {
+        "ACCESSIBILITY_COMPLIANCE": "full",
+        # Reviewed defaults to the day the statement was prepared.
+        "ACCESSIBILITY_STATEMENT_REVIEWED": "2026-03-01",
+        "PRIVACY_CONTROLLER": "Kuopion kaupunki",
+    }
+
+
 def test_a_breach_lookup_address_that_is_not_http_names_the_variable():
     result = start({**PRODUCTION, "PWNED_PASSWORDS_URL": "ftp://pwned.example"})
     assert_refuses_to_start(result, "PWNED_PASSWORDS_URL must be an http(s) address.")

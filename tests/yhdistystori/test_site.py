@@ -141,7 +141,7 @@ def test_accessibility_statement(client):
     assert "<h1>Accessibility statement</h1>" in page
     assert "WCAG" in page
     assert 'href="mailto:saavutettavuus@kaupunki.example.fi"' in page
-    assert 'href="/en/feedback/?page=/en/accessibility/"' in page
+    assert 'href="/en/feedback/?topic=accessibility&page=/en/accessibility/"' in page
 
 
 # --- Feedback -----------------------------------------------------------------------

@@ -144,3 +144,11 @@ def required_field_error(language: str) -> str:
 def test_django_own_messages_appear_in_finnish_and_swedish(compiled_locale):
     assert required_field_error("fi") == "Tämä kenttä vaaditaan."
     assert required_field_error("sv") == "Detta fält måste fyllas i."
+
+
+def test_finnish_says_valinnainen_for_optional_and_keeps_vapaaehtoinen_for_volunteers():
+    for entry in catalogue("fi"):
+        if "optional" in entry.msgid.lower():
+            assert "valinnai" in entry.msgstr.lower(), entry.msgid
+        if "vapaaehtoi" in entry.msgstr.lower():
+            assert "volunteer" in entry.msgid.lower(), entry.msgid
