@@ -164,6 +164,20 @@ def test_results_follow_the_search_box_as_the_resident_types(page, directory):
     assert page.evaluate("window.stillTheSamePage") is True
 
 
+def test_a_word_typed_after_browsing_is_ranked_by_relevance_and_says_where_it_matched(
+    page, directory
+):
+    # Browsing lists by name; the word typed next must not keep that order.
+    page.goto("/associations/")
+    page.get_by_role("searchbox").press_sequentially("kuoro", delay=30)
+    expect(result_titles(page)).to_have_text(["Jyväskylän Mieskuoro ry"])
+    page.get_by_role("searchbox").fill("")
+    page.get_by_role("searchbox").press_sequentially("marsseja", delay=30)
+    expect(result_titles(page)).to_have_text(["Kuokkalan Puhallinorkesteri ry"])
+    expect(page.locator(".found-in")).to_have_text(t("Found in its description"))
+    expect(page.locator("#id_sort")).to_have_value("relevance")
+
+
 def test_resident_reads_a_profile_in_finnish_and_swedish(page, directory):
     choir = directory.choir
     page.goto("/associations/?q=kuoro")

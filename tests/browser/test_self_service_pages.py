@@ -105,3 +105,28 @@ def test_claim_report_and_invitation_pages_are_accessible(page, owner, draft):
     check(page)
     assert page.goto("/associations/seura/claim/").status == 200
     check(page)
+
+
+def test_on_a_phone_the_edit_form_shows_the_associations_own_terms_unscrolled(page, owner, draft):
+    # Many districts, the association's own last in the alphabet: it still comes first,
+    # and no list scrolls inside a box of its own.
+    for n in range(30):
+        DistrictFactory(slug=f"alue-{n}", name_fi=f"Alue {n:02d}")
+    own = DistrictFactory(slug="oma", name_fi="Öhtäri")
+    draft.districts.add(own)
+    log_in(page, owner)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/associations/partio/edit/")
+
+    district = page.get_by_role("checkbox", name="Öhtäri")
+    expect(district).to_be_checked()
+    district.scroll_into_view_if_needed()
+    expect(district).to_be_in_viewport()
+    first = page.locator("input[name=districts]").first
+    expect(first).to_have_attribute("value", str(own.pk))
+    scrolling = page.evaluate(
+        """() => [...document.querySelectorAll("fieldset *")].filter(
+            el => el.scrollHeight > el.clientHeight + 1
+              && ["auto", "scroll"].includes(getComputedStyle(el).overflowY)).length"""
+    )
+    assert scrolling == 0
