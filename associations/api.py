@@ -67,6 +67,9 @@ def serialize(association: Association, request: HttpRequest) -> dict:
         "member_count": association.member_count,
         "accepts_new_members": association.accepts_new_members,
         "seeks_volunteers": association.seeks_volunteers,
+        "meeting_info": association.meeting_info or None,
+        "how_to_join": association.how_to_join or None,
+        "membership_fee": association.membership_fee or None,
         "is_claimed": association.is_claimed,
         "last_verified": association.last_verified_at.isoformat()
         if association.last_verified_at

@@ -130,6 +130,18 @@ def test_empty_fields_are_null_as_described(client, spec):
     assert data["email"] is None
 
 
+def test_the_joining_details_are_in_the_answer_as_described(client, spec):
+    club = AssociationFactory(
+        meeting_info="Tiistaisin klo 18", how_to_join="Tule paikalle.", membership_fee="20 €"
+    )
+    data = spec.check(DETAIL, client.get(f"{API}/{club.pk}"))
+    assert (data["meeting_info"], data["how_to_join"], data["membership_fee"]) == (
+        "Tiistaisin klo 18",
+        "Tule paikalle.",
+        "20 €",
+    )
+
+
 def test_unknown_association_is_a_404_that_matches(client, spec):
     response = client.get(f"{API}/987654")
     assert response.status_code == 404
