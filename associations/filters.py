@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from associations.models import (
     TargetGroup,
     search_conditions,
 )
-from associations.results import SearchResults
+from associations.results import SearchResults, rank
 
 SORT_RELEVANCE = "relevance"
 SORT_NAME = "name"
@@ -190,11 +190,7 @@ class AssociationFilter(django_filters.FilterSet):
         queryset = super().qs.defer(*SEARCH_COLUMNS)
         sort = self.sort_choice
         if sort == SORT_RELEVANCE and self.conditions is not None:
-            tier = Case(
-                *(When(c, then=Value(i)) for i, c in enumerate(self.conditions.rank_tiers)),
-                default=Value(len(self.conditions.rank_tiers)),
-            )
-            return queryset.order_by(tier, *self._order(sort))
+            return queryset.order_by(rank(self.conditions.rank_tiers), *self._order(sort))
         return queryset.order_by(*self._order(sort))
 
     def results(self):

@@ -73,6 +73,17 @@ def compiled_sql(queryset: QuerySet) -> tuple[str, tuple]:
     return queryset.query.sql_with_params()
 
 
+def rank(tiers: list[Q]) -> Case | Value:
+    """The number of the first of `tiers` a row is in (one past the last if none)."""
+    tiers = [tier for tier in tiers if tier]
+    if not tiers:
+        return Value(0)
+    return Case(
+        *(When(tier, then=Value(number)) for number, tier in enumerate(tiers)),
+        default=Value(len(tiers)),
+    )
+
+
 class SearchResults:
     ordered = True  # tells the Paginator the order is deliberate
 
@@ -159,18 +170,8 @@ class SearchResults:
         if not ids:
             return []
         rows = self._keyed(self.base.model._default_manager.filter(pk__in=ids))
-        rows = rows.annotate(rank=self._rank()).order_by("rank", *self._ordering())
+        rows = rows.annotate(rank=rank(self.tiers)).order_by("rank", *self._ordering())
         return list(rows.values_list("pk", flat=True))
-
-    def _rank(self) -> Case | Value:
-        """The number of the first tier a row is in."""
-        tiers = [tier for tier in self.tiers if tier]
-        if not tiers:
-            return Value(0)
-        return Case(
-            *(When(tier, then=Value(number)) for number, tier in enumerate(tiers)),
-            default=Value(len(tiers)),
-        )
 
     def _set_count(self, found: int) -> None:
         """Record a count made with a limit of cap + 1."""

@@ -260,16 +260,26 @@ def _word_in(word: QueryWord, name: str, name_keys: set[str], terms: set[str]) -
     return word.typo_tolerant and bool(name_keys.intersection(word.typo_keys))
 
 
-def found_in(query_words: list[QueryWord], names: list[str], category_names: list[str]) -> str:
+def found_in(
+    query_words: list[QueryWord], names: list[str], category_names: list[str]
+) -> tuple[str, list[int]]:
     """Where a row that matched the search matched it, as residents would put it: its
     name (every word is in it), else its categories (every word is in them or the name),
-    else its description, the only text left (the search tested these same terms)."""
+    else its description, the only text left (the search tested these same terms).
+
+    For categories, also which of them (their indexes in `category_names`) hold the
+    words with the name.
+    """
     name = fold(" ".join(names))
     name_terms = set(document_terms(*names).split())
     name_keys = set(typo_keys(*names))
-    if all(_word_in(word, name, name_keys, name_terms) for word in query_words):
-        return FOUND_IN_NAME
-    category_terms = set(document_terms(*category_names).split())
-    if all(_word_in(word, name, name_keys, name_terms | category_terms) for word in query_words):
-        return FOUND_IN_CATEGORY
-    return FOUND_IN_DESCRIPTION
+
+    def covers(terms: set[str]) -> bool:
+        return all(_word_in(word, name, name_keys, terms) for word in query_words)
+
+    if covers(name_terms):
+        return FOUND_IN_NAME, []
+    each = [name_terms | set(document_terms(names_of).split()) for names_of in category_names]
+    if covers(name_terms.union(*each)):
+        return FOUND_IN_CATEGORY, [i for i, terms in enumerate(each) if covers(terms)]
+    return FOUND_IN_DESCRIPTION, []

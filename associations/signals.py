@@ -9,6 +9,8 @@ importer and seed_scale write the link tables in bulk and fill the columns thems
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.db.models.signals import m2m_changed, post_delete
 
 from associations.models import RELATION_ID_COLUMNS, Association
@@ -43,12 +45,13 @@ def relation_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 def term_deleted(sender, instance, **kwargs):
     """A deleted term's links went with it (on delete cascade, which sends no m2m_changed)."""
-    for relation, column in RELATION_ID_COLUMNS.items():
-        if Association._meta.get_field(relation).related_model is sender:
-            rows = Association.objects.filter(**{f"{column}__contains": [instance.pk]})
-            rows.refresh_relation_ids([relation])
+    relation = _relations_by_term()[sender]
+    column = RELATION_ID_COLUMNS[relation]
+    rows = Association.objects.filter(**{f"{column}__contains": [instance.pk]})
+    rows.refresh_relation_ids([relation])
 
 
+@cache
 def _relations_by_through() -> dict:
     return {
         Association._meta.get_field(relation).remote_field.through: relation
@@ -56,9 +59,16 @@ def _relations_by_through() -> dict:
     }
 
 
+@cache
+def _relations_by_term() -> dict:
+    return {
+        Association._meta.get_field(relation).related_model: relation
+        for relation in RELATION_ID_COLUMNS
+    }
+
+
 def connect() -> None:
     for through in _relations_by_through():
         m2m_changed.connect(relation_changed, sender=through, dispatch_uid=f"ids:{through}")
-    for relation in RELATION_ID_COLUMNS:
-        term = Association._meta.get_field(relation).related_model
+    for term in _relations_by_term():
         post_delete.connect(term_deleted, sender=term, dispatch_uid=f"ids:{term}")

@@ -37,17 +37,14 @@ def filter_chips(filterset: AssociationFilter, query) -> list[dict]:
         rest = query.copy()
         rest.setlist(name, [v for v in rest.getlist(name) if v != value])
         rest.pop("page", None)
-        chips.append({"label": label, "url": "?" + rest.urlencode() if rest else "?"})
+        chips.append({"label": label, "url": "?" + rest.urlencode()})
     return chips
-
-
-FILTER_GROUPS = ("category", "district", "target_group", "language")
 
 
 def filter_groups(filterset: AssociationFilter) -> list[dict]:
     """The vocabulary filters as (value, label, ticked) options, one query each."""
     groups = []
-    for name in FILTER_GROUPS:
+    for name in LINKED_FILTERS:
         field = filterset.form[name]
         ticked = {str(value) for value in (field.value() or [])}
         options = [(term.slug, term.name, term.slug in ticked) for term in field.field.queryset]
@@ -66,14 +63,10 @@ def mark_where_found(filterset: AssociationFilter, associations) -> None:
     for association in associations:
         names = [association.name, association.alternate_name]
         categories = list(association.categories.all())
-        where = search.found_in(words, names, [c.all_names() for c in categories])
+        where, matched = search.found_in(words, names, [c.all_names() for c in categories])
         if where != search.FOUND_IN_NAME:
             association.found_in = where
-            association.found_categories = [
-                c
-                for c in categories
-                if search.found_in(words, names, [c.all_names()]) != search.FOUND_IN_DESCRIPTION
-            ]
+            association.found_categories = [categories[i] for i in matched]
 
 
 @require_safe

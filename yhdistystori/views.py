@@ -37,14 +37,14 @@ DATA_PROTECTION_OMBUDSMAN_SITES = {
 }
 
 
-def _language() -> str:
-    return (get_language() or "fi")[:2]
+def _for_language(sites: dict[str, str]) -> str:
+    """The address in `sites` for the page's language, the Finnish one otherwise."""
+    return sites.get((get_language() or "fi")[:2], sites["fi"])
 
 
 @require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     """The statement that the Act on the Provision of Digital Services (306/2019) requires."""
-    language = _language()
     return render(
         request,
         "yhdistystori/accessibility.html",
@@ -52,9 +52,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
             "compliance": settings.ACCESSIBILITY_COMPLIANCE,
             "prepared_on": settings.ACCESSIBILITY_STATEMENT_PREPARED,
             "reviewed_on": settings.ACCESSIBILITY_STATEMENT_REVIEWED,
-            "authority_site": ACCESSIBILITY_AUTHORITY_SITES.get(
-                language, ACCESSIBILITY_AUTHORITY_SITES["fi"]
-            ),
+            "authority_site": _for_language(ACCESSIBILITY_AUTHORITY_SITES),
             "feedback_topic": Feedback.Topic.ACCESSIBILITY,
         },
     )
@@ -63,7 +61,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     """The privacy notice (GDPR articles 13 and 14): who keeps what, why and for how long."""
-    language = _language()
     return render(
         request,
         "yhdistystori/privacy.html",
@@ -72,9 +69,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
             "controller_address": settings.PRIVACY_CONTROLLER_ADDRESS,
             "contact_email": settings.PRIVACY_CONTACT_EMAIL,
             "dpo_email": settings.PRIVACY_DPO_EMAIL,
-            "ombudsman_site": DATA_PROTECTION_OMBUDSMAN_SITES.get(
-                language, DATA_PROTECTION_OMBUDSMAN_SITES["fi"]
-            ),
+            "ombudsman_site": _for_language(DATA_PROTECTION_OMBUDSMAN_SITES),
         },
     )
 
