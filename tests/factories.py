@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django.utils import timezone
 
@@ -159,3 +161,44 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     association = factory.SubFactory(AssociationFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.EDITOR
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    """A published one-off event a week from now at 17:00 local time, by the city."""
+
+    class Meta:
+        model = "events.EventSeries"
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"tapahtuma-{n}")
+    title_fi = factory.Sequence(lambda n: f"Tapahtuma {n}")
+    description_fi = "Tervetuloa mukaan."
+    by_city = True
+    place_name = "Kaupungintalo"
+    street_address = "Vapaudenkatu 32"
+    postal_code = "40100"
+    post_office = "Jyväskylä"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + timezone.timedelta(days=7))
+    start_time = datetime.time(17, 0)
+    status = "published"
+
+    @factory.post_generation
+    def organisers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organisers.set(extracted)
+
+
+class OccurrenceFactory(factory.django.DjangoModelFactory):
+    """An occurrence of a series at the series' first start, two hours long."""
+
+    class Meta:
+        model = "events.Occurrence"
+
+    series = factory.SubFactory(EventSeriesFactory)
+    original_start = factory.LazyAttribute(
+        lambda o: timezone.make_aware(
+            datetime.datetime.combine(o.series.start_date, o.series.start_time)
+        )
+    )
+    start = factory.LazyAttribute(lambda o: o.original_start)
+    end = factory.LazyAttribute(lambda o: o.start + o.series.duration)

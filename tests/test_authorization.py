@@ -21,6 +21,7 @@ from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 ACCESS_MODULES = [
     "tests.yhdistystori.access",
     "tests.associations.access",
+    "tests.events.access",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]

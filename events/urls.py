@@ -1,0 +1,10 @@
+from django.urls import path
+
+from events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("<slug:slug>/", views.series_detail, name="series"),
+    path("<slug:slug>/<int:pk>/", views.occurrence_detail, name="occurrence"),
+]
