@@ -97,17 +97,26 @@ def test_search_page_query_count_does_not_grow_with_page_size(
 
 # The walk reads WALK_CHUNK rows or more at a time and hands sparse tiers to an index look-up
 # after MAX_WALK rows; small numbers drive every path with a handful of associations. A
-# search with at most RANK_AT_ONCE matches is ranked by the count's query instead: 0 turns
-# that off, so that the walks are taken.
+# search with at most RANK_AT_ONCE matches is ranked by the count's query instead, and one
+# within filters that leave at most FILTERED_AT_ONCE rows by one query of its own: 0 turns
+# each off, so that the walks are taken.
 READING = pytest.mark.parametrize(
     "reading",
-    [(2000, 20000, 0), (1, 1, 0), (2, 4, 0), (3, 1000, 0), (2000, 20000, results.COUNT_CAP)],
+    [
+        (2000, 20000, 0, 0),
+        (1, 1, 0, 0),
+        (2, 4, 0, 0),
+        (3, 1000, 0, 0),
+        (2000, 20000, results.COUNT_CAP, 0),
+        (2000, 20000, 0, results.FILTERED_AT_ONCE),
+    ],
     ids=[
         "one-chunk",
         "look-up-at-once",
         "walk-then-look-up",
         "walk-in-small-chunks",
         "ranked-with-the-count",
+        "ranked-within-the-filters",
     ],
     indirect=True,
 )
@@ -115,8 +124,11 @@ READING = pytest.mark.parametrize(
 
 @pytest.fixture
 def reading(request, monkeypatch):
-    chunk, max_walk, at_once = request.param
+    chunk, max_walk, at_once, within_filters = request.param
+    monkeypatch.setattr(results, "WALK_CHUNK", chunk)
+    monkeypatch.setattr(results, "MAX_WALK", max_walk)
     monkeypatch.setattr(results, "RANK_AT_ONCE", at_once)
+    monkeypatch.setattr(results, "FILTERED_AT_ONCE", within_filters)
 
 
 @READING
@@ -258,6 +270,7 @@ def test_walking_a_filtered_search_joins_no_other_table(client, monkeypatch, fil
     from django.db import connection
 
     monkeypatch.setattr(results, "RANK_AT_ONCE", 0)
+    monkeypatch.setattr(results, "FILTERED_AT_ONCE", 0)
     from django.test.utils import CaptureQueriesContext
 
     params, expected = filtered_names["category-and-district"]
@@ -317,3 +330,37 @@ def test_compiled_sql_still_runs_as_the_queryset_does():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM ({sql}) AS rows", params)  # noqa: S608
         assert cursor.fetchall() == [("Alfa ry",), ("Bravo ry",)]
+
+
+def test_a_search_within_filters_that_leave_few_rows_counts_past_the_cap(
+    client, monkeypatch, filtered_names
+):
+    """Filters that leave few rows are ranked whole: the count is exact even above the cap,
+    where a search without them says 'over'."""
+    monkeypatch.setattr(results, "COUNT_CAP", 2)
+    params, expected = filtered_names["category"]
+    assert len(expected) > 2
+    within = client.get("/en/associations/", {"q": "seura", **params}).content.decode()
+    assert f"{len(expected)} associations" in within
+    assert "Over" not in within
+    monkeypatch.setattr(results, "FILTERED_AT_ONCE", 0)
+    walked = client.get("/en/associations/", {"q": "seura", **params}).content.decode()
+    assert "Over 2 associations" in walked
+
+
+def test_filters_that_leave_many_rows_are_not_ranked_whole(client, monkeypatch, filtered_names):
+    """Above FILTERED_AT_ONCE rows (by the estimate) the walks read only what a page needs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(results, "RANK_AT_ONCE", 0)
+    monkeypatch.setattr(results, "FILTERED_AT_ONCE", 0)
+    params, expected = filtered_names["category"]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/associations/", {"q": "seura", **params})
+    assert any("ARRAY_AGG" in q["sql"].upper() for q in queries.captured_queries)
+    monkeypatch.setattr(results, "FILTERED_AT_ONCE", 10**6)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/associations/", {"q": "seura", **params})
+    assert not any("ARRAY_AGG" in q["sql"].upper() for q in queries.captured_queries)
+    assert response.content == again.content
