@@ -31,14 +31,21 @@ def events():
     music = CategoryFactory(slug="musiikki", name_fi="Musiikki")
     centre = DistrictFactory(slug="keskusta", name_fi="Keskusta")
     concert = occurrence_at(
-        local(2030, 12, 12, 18, 0), title_fi="Joulukonsertti", title_sv="Julkonsert",
-        by_city=False, slug="joulukonsertti", capacity=100, registration_required=True,
+        local(2030, 12, 12, 18, 0),
+        title_fi="Joulukonsertti",
+        title_sv="Julkonsert",
+        by_city=False,
+        slug="joulukonsertti",
+        capacity=100,
+        registration_required=True,
     )
     concert.series.organisers.set([choir])
     concert.series.categories.set([music])
     concert.series.districts.set([centre])
     coffee = occurrence_at(
-        local(2030, 6, 12, 17, 0), title_fi="Iltakahvit", audience="associations",
+        local(2030, 6, 12, 17, 0),
+        title_fi="Iltakahvit",
+        audience="associations",
         online_url="https://meet.example.fi/kahvit",
     )
     coffee.cancelled_at = timezone.now()
@@ -127,7 +134,9 @@ def test_bad_filter_values_are_a_400_naming_the_field(client, spec, events, para
 
 
 def test_the_end_date_message_is_in_the_readers_language(client, events):
-    response = client.get(API, {"from": "2030-12-10", "to": "2030-12-01"}, HTTP_ACCEPT_LANGUAGE="fi")
+    response = client.get(
+        API, {"from": "2030-12-10", "to": "2030-12-01"}, HTTP_ACCEPT_LANGUAGE="fi"
+    )
     assert response.json()["fields"]["to"][0]["message"] == "Päättymispäivä on ennen alkupäivää."
 
 

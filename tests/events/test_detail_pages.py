@@ -55,7 +55,10 @@ def url(occurrence) -> str:
 def test_the_occurrence_page_shows_when_where_who_and_places_left(client, meeting):
     for n in range(3):
         Registration.objects.create(
-            occurrence=meeting, name=f"H{n}", email=f"h{n}@example.fi", status="confirmed",
+            occurrence=meeting,
+            name=f"H{n}",
+            email=f"h{n}@example.fi",
+            status="confirmed",
             token_hash=f"{n}" * 64,
         )
     Registration.objects.create(
@@ -67,7 +70,7 @@ def test_the_occurrence_page_shows_when_where_who_and_places_left(client, meetin
     assert "2 tuntia 30 minuuttia" in text
     assert "Kaupungintalo, Vapaudenkatu 32, 40100 Jyväskylä" in text
     assert 'href="/associations/kamarikuoro/">Kamarikuoro ry</a>' in text
-    assert "37 / 40 paikkaa jäljellä" in text
+    assert "Jäljellä 37 / 40 paikkaa" in text
     assert 'aria-current="page">21.11.2030</li>' in text
 
 
@@ -124,7 +127,10 @@ def test_jsonld_of_a_summer_event_has_the_summer_offset(client):
 
 def test_jsonld_of_an_online_event_has_a_virtual_location(client):
     occurrence = occurrence_at(
-        local(2030, 6, 12, 18, 0), place_name="", street_address="", online_url="https://meet.example.fi/x"
+        local(2030, 6, 12, 18, 0),
+        place_name="",
+        street_address="",
+        online_url="https://meet.example.fi/x",
     )
     data = jsonld(client.get(url(occurrence)))
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
@@ -147,20 +153,31 @@ def test_the_series_page_lists_memos_newest_first_and_follow_ups_by_status(clien
     series = meeting.series
     first = occurrence_at(local(2018, 11, 21, 17, 0), series=series)
     second = occurrence_at(local(2019, 10, 31, 17, 0), series=series)
-    for occurrence, memo in ((first, "<p>Ensimmäinen <strong>muistio</strong></p>"), (second, "<p>Toinen muistio</p>")):
+    for occurrence, memo in (
+        (first, "<p>Ensimmäinen <strong>muistio</strong></p>"),
+        (second, "<p>Toinen muistio</p>"),
+    ):
         occurrence.closed_at = occurrence.end
         occurrence.memo = memo
         occurrence.save()
     grants = FollowUp.objects.create(
         occurrence=first, title="Avustusten avoimuus", responsible="Kulttuurijohtaja", status="done"
     )
-    FollowUpNote.objects.create(follow_up=grants, status="in_progress", note="Selvitetään", date=date(2019, 1, 10))
-    FollowUpNote.objects.create(follow_up=grants, status="done", note="Päätökset julkisiksi", date=date(2019, 5, 2))
+    FollowUpNote.objects.create(
+        follow_up=grants, status="in_progress", note="Selvitetään", date=date(2019, 1, 10)
+    )
+    FollowUpNote.objects.create(
+        follow_up=grants, status="done", note="Päätökset julkisiksi", date=date(2019, 5, 2)
+    )
     FollowUp.objects.create(occurrence=second, title="Tilojen käyttö", responsible="Tilapalvelut")
     text = page_text(client.get("/en/events/iltakahvit/"))
     assert text.index("Toinen muistio") < text.index("Ensimmäinen")
     assert "<strong>muistio</strong>" in text  # stored sanitised, shown as HTML
-    assert text.index("<h3>Open (1)</h3>") < text.index("Tilojen käyttö") < text.index("<h3>Done (1)</h3>")
+    assert (
+        text.index("<h3>Open (1)</h3>")
+        < text.index("Tilojen käyttö")
+        < text.index("<h3>Done (1)</h3>")
+    )
     assert "05/02/2019" in text
     assert "Päätökset julkisiksi" in text and "Selvitetään" not in text
     assert 'href="/en/associations/kamarikuoro/"' in text

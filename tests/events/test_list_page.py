@@ -162,7 +162,9 @@ def test_the_list_is_paged_with_the_filters_kept(client, settings):
     assert titles(last) == ["Tapaaminen 6"]
 
 
-def test_the_list_takes_a_bounded_number_of_queries(client, terms, choir, django_assert_max_num_queries):
+def test_the_list_takes_a_bounded_number_of_queries(
+    client, terms, choir, django_assert_max_num_queries
+):
     for n in range(40):
         occurrence = days_from_now(n + 1, by_city=n % 2 == 0)
         occurrence.series.organisers.set([choir, AssociationFactory()])
