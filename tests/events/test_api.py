@@ -173,3 +173,12 @@ def test_the_api_takes_a_bounded_number_of_queries(client, django_assert_max_num
     with django_assert_max_num_queries(6):
         response = client.get(API, {"page_size": "50", "category": "musiikki"})
     assert len(response.json()["results"]) == 50
+
+
+def test_no_app_can_replace_another_apps_path(monkeypatch):
+    from yhdistystori import contributions
+
+    fragment = {"paths": {"/api/v1/events": {}}}
+    monkeypatch.setattr(contributions.registry, "api_paths", [fragment, fragment])
+    with pytest.raises(ValueError, match="/api/v1/events"):
+        contributions.api_description({"paths": {}})
