@@ -19,6 +19,7 @@ from associations.models import Association, Claim, LiaisonContact, Membership, 
 from associations.permissions import association_for_viewer
 from associations.results import SearchResults
 from yhdistystori.collation import sort_key
+from yhdistystori.contributions import registry, render_object_sections
 from yhdistystori.pagination import paginate
 from yhdistystori.ratelimits import limit_exceeded, rate_limited_form
 from yhdistystori.roles import Role, has_role
@@ -120,6 +121,10 @@ def profile_context(request: HttpRequest, association: Association) -> dict:
         "can_edit": can_edit,
         # The listing came from a register or the city: its association may take it over.
         "can_claim": not can_edit and not association.is_claimed,
+        # What other apps show on a profile (yhdistystori.contributions).
+        "contributed_sections": render_object_sections(
+            registry.association_profile, request, association
+        ),
     }
     if can_edit:
         context["moderation_note"] = ModerationAction.note_for(association)

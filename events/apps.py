@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and meetings")
+
+    def ready(self):
+        import json
+        from pathlib import Path
+
+        from events import sections
+        from yhdistystori.contributions import contribute
+
+        api_description = Path(__file__).parent / "api_description.json"
+        contribute(
+            home=[sections.HOME],
+            association_profile=[sections.ASSOCIATION_PROFILE],
+            api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
+        )

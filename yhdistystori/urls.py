@@ -9,6 +9,7 @@ from associations import api as associations_api
 from associations import desk_urls as associations_desk_urls
 from associations import hsds as associations_hsds
 from associations import open_data as associations_open_data
+from events import api as events_api
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
@@ -31,7 +32,12 @@ urlpatterns = [
         associations_api.association_detail,
         name="api-association",
     ),
-    path("api/v1/openapi.json", associations_open_data.openapi_v1, name="api-openapi"),
+    path("api/v1/events", events_api.event_list, name="api-events"),
+    path(
+        "api/v1/openapi.json",
+        views.with_contributed_api_paths(associations_open_data.openapi_v1),
+        name="api-openapi",
+    ),
     # Open Referral HSDS 3.0: the same published associations as organizations.
     path("api/hsds/", associations_hsds.api_root, name="hsds-root"),
     path("api/hsds/openapi.json", associations_open_data.openapi_hsds, name="hsds-openapi"),

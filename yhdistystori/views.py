@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -11,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from yhdistystori.contributions import registry, render_sections
+from yhdistystori.contributions import api_description, registry, render_sections
 from yhdistystori.forms import FeedbackForm
 from yhdistystori.models import Feedback
 from yhdistystori.ratelimits import rate_limited_form
@@ -22,6 +25,21 @@ def home(request: HttpRequest) -> HttpResponse:
     # What each app shows on the home page (yhdistystori.contributions).
     sections = render_sections(registry.home, request)
     return render(request, "yhdistystori/home.html", {"sections": sections})
+
+
+def with_contributed_api_paths(view):
+    """The OpenAPI description `view` serves, with the paths the apps contribute
+    (yhdistystori.contributions `api_paths`) merged in."""
+
+    @wraps(view)
+    def described(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        merged = api_description(json.loads(response.content))
+        return JsonResponse(merged, json_dumps_params={"ensure_ascii": False})
+
+    return described
 
 
 # The supervisory authority's pages in the visitor's language.

@@ -120,6 +120,8 @@ class EventSeries(Decided):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    # The city's own meeting series (the iltakahvit): its next meeting is on the home page.
+    featured = models.BooleanField(_("shown on the home page"), default=False)
     publish_at = models.DateTimeField(
         _("publish at"),
         null=True,

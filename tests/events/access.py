@@ -1,6 +1,6 @@
 """The events' rows of the authorization matrix (tests/test_authorization.py)."""
 
-from tests.authorization import Row, World, editors_only, everyone
+from tests.authorization import Row, World, editors_only, everyone, no_args
 from tests.factories import EventSeriesFactory, OccurrenceFactory
 
 
@@ -13,6 +13,9 @@ def scene(w: World) -> None:
 
 
 ROWS = [
+    Row("events:list", no_args, everyone(200)),
+    Row("events:month", no_args, everyone(200)),
+    Row("api-events", no_args, everyone(200)),
     Row("events:series", lambda w: {"slug": w.city_series.slug}, everyone(200)),
     Row(
         "events:series",

@@ -1,0 +1,65 @@
+"""What the events app adds to shared pages (yhdistystori.contributions): the next
+events and the next meeting of a featured series on the home page, and an
+association's events on its profile. Registered in EventsConfig.ready()."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from events.listing import with_organisers
+from events.models import Occurrence
+from events.models.series import LONGEST_DURATION
+from yhdistystori.contributions import ObjectSection, Section
+
+HOME_EVENTS = 5
+PROFILE_UPCOMING = 5
+PROFILE_ATTENDED = 10
+
+
+def _upcoming(now=None):
+    now = now or timezone.now()
+    # `start` bounds the scan of its index: nothing started a day ago is still going on.
+    return (
+        Occurrence.objects.public(now)
+        .filter(start__gt=now - LONGEST_DURATION)
+        .upcoming(now)
+        .select_related("series")
+    )
+
+
+def home_context(request: HttpRequest) -> dict:
+    upcoming = _upcoming()
+    # The next meeting of each featured series (DISTINCT ON the series), soonest first.
+    featured = sorted(
+        upcoming.active()
+        .filter(series__featured=True)
+        .order_by("series_id", "start", "id")
+        .distinct("series_id"),
+        key=lambda occurrence: occurrence.start,
+    )
+    return {
+        "featured": featured,
+        "next_events": list(with_organisers(upcoming.active())[:HOME_EVENTS]),
+    }
+
+
+def profile_context(request: HttpRequest, association) -> dict | None:
+    """The association's coming events and the meetings it took part in; None when both
+    are empty, so a profile without events shows no empty section."""
+    upcoming = list(_upcoming().filter(series__organisers=association)[:PROFILE_UPCOMING])
+    attended = list(
+        Occurrence.objects.public()
+        .filter(participating_associations=association, closed_at__isnull=False)
+        .select_related("series")
+        .order_by("-start", "-id")[:PROFILE_ATTENDED]
+    )
+    if not upcoming and not attended:
+        return None
+    return {"association": association, "upcoming": upcoming, "attended": attended}
+
+
+HOME = Section(template="events/home.html", context=home_context)
+ASSOCIATION_PROFILE = ObjectSection(
+    template="events/association_profile.html", context=profile_context
+)
