@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and meetings")
+
+    def ready(self):
+        from events import sections
+        from yhdistystori.contributions import contribute
+
+        contribute(my_page=[sections.MEETINGS_TO_CLOSE])

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from events.meeting_page import meeting_context
 from events.permissions import can_manage_series, occurrence_for_viewer, series_for_viewer
 
 
@@ -28,4 +29,5 @@ def occurrence_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "occurrence": occurrence,
         "can_manage": can_manage_series(request.user, occurrence.series),
     }
+    context |= meeting_context(occurrence, user=request.user, can_manage=context["can_manage"])
     return render(request, "events/occurrence.html", context)
