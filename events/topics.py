@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from associations.models import Association, Membership
 from events import emails
 from events.models import Occurrence, Registration, Topic
+from events.permissions import can_manage_series
 
 
 class TopicError(Exception):
@@ -36,10 +37,11 @@ def proposal_refusal(occurrence: Occurrence, now=None) -> str:
 
 
 def user_may_propose(user, occurrence: Occurrence) -> bool:
-    """Associations' editors may propose topics, and so may anyone registered for it."""
+    """Associations' editors may propose topics, and so may anyone registered for it
+    (and the organisers, though they have the agenda page for their own)."""
     if not user.is_authenticated:
         return False
-    if Membership.objects.filter(user=user).exists():
+    if Membership.objects.filter(user=user).exists() or can_manage_series(user, occurrence.series):
         return True
     return (
         Registration.objects.active()
