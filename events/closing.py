@@ -125,7 +125,16 @@ def occurrence_close(
             locked.closed_by = user
         locked.save(update_fields=["memo", "attendance", "closed_at", "closed_by"])
         locked.participating_associations.set(associations)
-        for row in follow_ups:
+        rows = list(follow_ups)
+        # As stored, not as a form may have changed them: a new status is told by a note.
+        stored = FollowUp.objects.select_for_update().in_bulk(
+            [row.follow_up.pk for row in rows if row.follow_up is not None]
+        )
+        for row in rows:
+            if row.follow_up is not None:
+                row.follow_up = stored.get(row.follow_up.pk)
+                if row.follow_up is None or row.follow_up.occurrence_id != locked.pk:
+                    raise ClosingError(_("That follow-up is not one of this meeting's."))
             _save_follow_up(row, occurrence=locked, user=user, now=now)
         for attachment in removed_attachments:
             if attachment.occurrence_id == locked.pk:
