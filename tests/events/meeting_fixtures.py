@@ -45,7 +45,11 @@ def register(
     return registration, token
 
 
-def page_url(occurrence, name="events:occurrence") -> str:
+def page_url(occurrence, name="events:occurrence", *, language="") -> str:
+    """The page's address; with `language`, under that language's prefix (tests that read
+    the page's English text ask for it)."""
     from django.urls import reverse
+    from django.utils import translation
 
-    return reverse(name, args=[occurrence.series.slug, occurrence.pk])
+    with translation.override(language or "fi"):
+        return reverse(name, args=[occurrence.series.slug, occurrence.pk])

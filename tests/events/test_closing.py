@@ -114,7 +114,7 @@ def test_closing_again_corrects_it_and_keeps_the_first_closing(client, editor, o
 def test_a_png_named_pdf_is_refused_and_nothing_is_saved(client, editor, past_meeting, media_root):
     client.force_login(editor)
     response = client.post(
-        page_url(past_meeting, "events:close"),
+        page_url(past_meeting, "events:close", language="en"),
         close_data(
             row("Tilat", "Tilapalvelut"),
             memo="Muistio tallessa",
@@ -135,7 +135,7 @@ def test_an_oversize_pdf_is_refused(client, editor, past_meeting, media_root):
     client.force_login(editor)
     big = b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024) + b"\n%%EOF\n"
     response = client.post(
-        page_url(past_meeting, "events:close"),
+        page_url(past_meeting, "events:close", language="en"),
         close_data(attachment=SimpleUploadedFile("iso.pdf", big), attachment_title="Iso"),
     )
     assert response.status_code == 400
@@ -203,7 +203,7 @@ def test_add_another_row_keeps_what_was_typed_without_saving(client, editor, pas
 
 def test_a_meeting_cannot_be_closed_before_it_starts_or_when_cancelled(client, editor, meeting):
     client.force_login(editor)
-    url = page_url(meeting, "events:close")
+    url = page_url(meeting, "events:close", language="en")
     response = client.get(url)
     assert "once it has started" in response.text and 'name="memo"' not in response.text
     assert client.post(url, close_data(memo="x")).status_code == 400

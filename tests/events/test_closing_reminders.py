@@ -60,13 +60,13 @@ def test_my_page_lists_the_meetings_to_close_for_their_organisers(
     meeting = ended(0.2, by_city=False, organisers=[association])
     city = ended(1, by_city=True)
     client.force_login(editor)
-    page = client.get("/my/").text
+    page = client.get("/en/my/").text
     assert "Meetings to close" in page
     assert f"/events/{meeting.series.slug}/{meeting.pk}/close/" in page
     assert city.series.slug not in page
     client.force_login(liaison)
-    page = client.get("/my/").text
+    page = client.get("/en/my/").text
     assert f"/events/{city.series.slug}/{city.pk}/close/" in page
     assert meeting.series.slug not in page
     client.force_login(outsider)
-    assert "Meetings to close" not in client.get("/my/").text
+    assert "Meetings to close" not in client.get("/en/my/").text

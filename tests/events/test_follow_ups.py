@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import FollowUp, FollowUpNote, Topic
 from tests.events.meeting_fixtures import meeting, page_url, past_meeting  # noqa: F401
@@ -35,7 +35,8 @@ def test_an_organiser_updates_the_status_with_a_dated_note(client, editor, follo
         editor,
     )
     client.logout()
-    page = client.get(url).text
+    with translation.override("en"):
+        page = client.get(reverse("events:follow_up", args=[follow_up.pk])).text
     assert "Selvitys aloitettu." in page and "In progress" in page
 
 

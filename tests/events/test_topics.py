@@ -74,10 +74,10 @@ def test_the_liaisons_are_emailed_of_a_topic_for_a_city_event(client, editor, as
 
 def test_someone_who_edits_no_association_is_told_how_to_propose(client, outsider, meeting):
     client.force_login(outsider)
-    response = client.get(page_url(meeting, "events:propose_topic"))
+    response = client.get(page_url(meeting, "events:propose_topic", language="en"))
     assert response.status_code == 403
     assert "Register for it" in response.text
-    response = client.post(page_url(meeting, "events:propose_topic"), {"title": "Aihe"})
+    response = client.post(page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"})
     assert response.status_code == 403
     assert not Topic.objects.exists()
 
@@ -120,13 +120,13 @@ def test_no_topics_for_a_meeting_that_has_started_or_is_cancelled(client, editor
     client.force_login(editor)
     meeting.cancelled_at = timezone.now()
     meeting.save()
-    response = client.post(page_url(meeting, "events:propose_topic"), {"title": "Aihe"})
+    response = client.post(page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"})
     assert response.status_code == 400
     assert "cancelled" in response.text
     meeting.cancelled_at = None
     meeting.start = timezone.now() - timedelta(minutes=5)
     meeting.save()
-    response = client.get(page_url(meeting, "events:propose_topic"))
+    response = client.get(page_url(meeting, "events:propose_topic", language="en"))
     assert "already started" in response.text
     assert 'name="title"' not in response.text
     assert not Topic.objects.exists()
