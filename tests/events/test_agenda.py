@@ -1,7 +1,7 @@
 import pytest
 
 from events.models import Topic
-from tests.events.meeting_fixtures import meeting, page_url  # noqa: F401
+from tests.events.meeting_fixtures import page_url
 from tests.factories import OccurrenceFactory
 
 pytestmark = pytest.mark.django_db

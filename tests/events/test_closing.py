@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from events.models import FollowUp, MemoAttachment, Occurrence
-from tests.events.meeting_fixtures import meeting, page_url, past_meeting, register  # noqa: F401
+from tests.events.meeting_fixtures import page_url, register
 from tests.events.test_memo import PNG, TINY_PDF
 from tests.factories import AssociationFactory
 

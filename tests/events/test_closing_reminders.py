@@ -1,3 +1,4 @@
+import io
 from datetime import timedelta
 
 import pytest
@@ -38,13 +39,16 @@ def test_organisers_are_emailed_once_a_day_after_the_meeting(editor, owner, asso
 
 def test_the_liaisons_are_reminded_of_city_meetings(liaison):
     ended(3, by_city=True)
-    call_command("remind_to_close", stdout=open("/dev/null", "w"))
+    out = io.StringIO()
+    call_command("remind_to_close", stdout=out)
+    assert "Reminded the organisers of 1 meetings (1 emails)." in out.getvalue()
     assert [m.to for m in mail.outbox] == [[liaison.email]]
     assert "/close/" in mail.outbox[0].body
 
 
 def test_closed_cancelled_old_and_draft_meetings_are_not_reminded(liaison):
-    ended(2, by_city=True).__class__.objects.update(closed_at=timezone.now())
+    closed = ended(2, by_city=True)
+    Occurrence.objects.filter(pk=closed.pk).update(closed_at=timezone.now())
     ended(2, by_city=True, status="draft")
     cancelled = ended(2, by_city=True)
     cancelled.cancelled_at = timezone.now()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import FollowUp, FollowUpNote, Topic
-from tests.events.meeting_fixtures import meeting, page_url, past_meeting  # noqa: F401
+from tests.events.meeting_fixtures import page_url
 from tests.factories import AssociationFactory, OccurrenceFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Topic
-from tests.events.meeting_fixtures import meeting, page_url, register  # noqa: F401
+from tests.events.meeting_fixtures import page_url, register
 from tests.factories import AssociationFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,9 @@ def test_someone_who_edits_no_association_is_told_how_to_propose(client, outside
     response = client.get(page_url(meeting, "events:propose_topic", language="en"))
     assert response.status_code == 403
     assert "Register for it" in response.text
-    response = client.post(page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"})
+    response = client.post(
+        page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"}
+    )
     assert response.status_code == 403
     assert not Topic.objects.exists()
 
@@ -120,7 +122,9 @@ def test_no_topics_for_a_meeting_that_has_started_or_is_cancelled(client, editor
     client.force_login(editor)
     meeting.cancelled_at = timezone.now()
     meeting.save()
-    response = client.post(page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"})
+    response = client.post(
+        page_url(meeting, "events:propose_topic", language="en"), {"title": "Aihe"}
+    )
     assert response.status_code == 400
     assert "cancelled" in response.text
     meeting.cancelled_at = None
