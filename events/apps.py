@@ -16,6 +16,7 @@ class EventsConfig(AppConfig):
         api_description = Path(__file__).parent / "api_description.json"
         contribute(
             home=[sections.HOME],
+            my_page=[sections.MEETINGS_TO_CLOSE],
             association_profile=[sections.ASSOCIATION_PROFILE],
             api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
         )

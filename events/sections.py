@@ -1,12 +1,14 @@
 """What the events app adds to shared pages (yhdistystori.contributions): the next
 events and the next meeting of a featured series on the home page, and an
-association's events on its profile. Registered in EventsConfig.ready()."""
+association's events on its profile; on My page, the meetings a person organises that
+wait to be closed. Registered in EventsConfig.ready()."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
 
+from events.closing import meetings_to_close
 from events.listing import with_organisers
 from events.models import Occurrence
 from events.models.series import LONGEST_DURATION
@@ -62,4 +64,14 @@ def profile_context(request: HttpRequest, association) -> dict | None:
 HOME = Section(template="events/home.html", context=home_context)
 ASSOCIATION_PROFILE = ObjectSection(
     template="events/association_profile.html", context=profile_context
+)
+
+
+def meetings_to_close_context(request: HttpRequest) -> dict | None:
+    meetings = meetings_to_close(request.user)
+    return {"meetings_to_close": meetings} if meetings else None
+
+
+MEETINGS_TO_CLOSE = Section(
+    template="events/my/meetings_to_close.html", context=meetings_to_close_context
 )

@@ -1,12 +1,21 @@
 from django.urls import path
 
-from events import views
+from events import meeting_views, views
 
 app_name = "events"
 
 urlpatterns = [
+    path(
+        "registration/<str:token>/topic/",
+        meeting_views.registrant_topic,
+        name="registrant_topic",
+    ),
+    path("follow-ups/<int:pk>/", meeting_views.follow_up, name="follow_up"),
     path("", views.event_list, name="list"),
     path("month/", views.month, name="month"),
     path("<slug:slug>/", views.series_detail, name="series"),
     path("<slug:slug>/<int:pk>/", views.occurrence_detail, name="occurrence"),
+    path("<slug:slug>/<int:pk>/topics/new/", meeting_views.propose_topic, name="propose_topic"),
+    path("<slug:slug>/<int:pk>/agenda/", meeting_views.agenda, name="agenda"),
+    path("<slug:slug>/<int:pk>/close/", meeting_views.close, name="close"),
 ]

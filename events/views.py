@@ -21,6 +21,7 @@ from events.listing import (
     kept_query,
     with_organisers,
 )
+from events.meeting_page import meeting_context
 from events.permissions import can_manage_series, occurrence_for_viewer, series_for_viewer
 from yhdistystori.pagination import paginate
 
@@ -119,4 +120,5 @@ def occurrence_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "places_left": pages.places_left(occurrence),
         "jsonld": jsonld.event(occurrence, organisers, request),
     }
+    context |= meeting_context(occurrence, user=request.user, can_manage=context["can_manage"])
     return render(request, "events/occurrence.html", context)

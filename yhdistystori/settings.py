@@ -226,6 +226,9 @@ PUBLIC_FORM_RATE_LIMITS = {
     # Liaisons are not counted when they edit (associations/editing.py).
     "listing_create": "10/h/user,20/d/user",
     "listing_edit": "60/h/user,200/d/user",
+    # Each proposed topic emails the event's organisers.
+    "topic": "10/h/user,30/d/user",
+    "registrant_topic": "10/h/ip,30/d/ip",
 }
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.

@@ -1,6 +1,11 @@
 """The events' rows of the authorization matrix (tests/test_authorization.py)."""
 
-from tests.authorization import Row, World, editors_only, everyone, no_args
+from datetime import timedelta
+
+from django.utils import timezone
+
+from events.models import FollowUp, Registration
+from tests.authorization import DONE, Row, World, editors_only, everyone, no_args
 from tests.factories import EventSeriesFactory, OccurrenceFactory
 
 
@@ -10,6 +15,7 @@ def scene(w: World) -> None:
     w.city_series = w.city_occurrence.series
     w.draft_series = EventSeriesFactory(status="draft", by_city=False, organisers=[w.association])
     w.draft_occurrence = OccurrenceFactory(series=w.draft_series)
+    meetings_scene(w)
 
 
 ROWS = [
@@ -33,5 +39,77 @@ ROWS = [
         lambda w: {"slug": w.draft_series.slug, "pk": w.draft_occurrence.pk},
         editors_only(200, outsiders=404) | {"anonymous": 404},
         variant="draft",
+    ),
+]
+
+
+# --- meetings: topics, agenda, closing, follow-ups -------------------------------------------
+
+
+def meetings_scene(w: World) -> None:
+    """The world's association runs a meeting coming up and one held two days ago, with a
+    follow-up; someone without an account registered for the city's meeting."""
+    w.meeting = OccurrenceFactory(series__by_city=False, series__organisers=[w.association])
+    w.past_meeting = OccurrenceFactory(
+        series__by_city=False,
+        series__organisers=[w.association],
+        series__start_date=timezone.localdate() - timedelta(days=2),
+    )
+    w.follow_up = FollowUp.objects.create(
+        occurrence=w.past_meeting, title="Tilojen käyttö", responsible="Liikuntapalvelut"
+    )
+    w.registration_token, token_hash = Registration.new_token()
+    Registration.objects.create(
+        occurrence=w.city_occurrence,
+        name="Rita Rekisteröitynyt",
+        email="rita@example.fi",
+        status=Registration.Status.CONFIRMED,
+        token_hash=token_hash,
+    )
+
+
+def _meeting(w: World) -> dict:
+    return {"slug": w.meeting.series.slug, "pk": w.meeting.pk}
+
+
+def _past_meeting(w: World) -> dict:
+    return {"slug": w.past_meeting.series.slug, "pk": w.past_meeting.pk}
+
+
+# Editors of any association and the event's organisers propose topics; others are told why.
+PROPOSERS = {
+    **editors_only(200),
+    "other_editor": 200,
+}
+
+ROWS += [
+    Row(
+        "events:propose_topic",
+        lambda w: {"slug": w.city_series.slug, "pk": w.city_occurrence.pk},
+        PROPOSERS,
+    ),
+    Row(
+        "events:registrant_topic",
+        lambda w: {"token": w.registration_token},
+        everyone(200),
+    ),
+    Row("events:agenda", _meeting, editors_only(200)),
+    Row(
+        "events:agenda",
+        _meeting,
+        editors_only(DONE),
+        method="post",
+        data=lambda w: {"add": "1", "own-title": "Kevään tapahtumat"},
+        variant="add",
+    ),
+    Row("events:close", _past_meeting, editors_only(200)),
+    Row("events:follow_up", lambda w: {"pk": w.follow_up.pk}, everyone(200)),
+    Row(
+        "events:follow_up",
+        lambda w: {"pk": w.follow_up.pk},
+        editors_only(DONE),
+        method="post",
+        data=lambda w: {"status": "in_progress", "note": "Selvitetään.", "date": "2020-01-01"},
+        variant="update",
     ),
 ]
