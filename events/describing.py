@@ -143,7 +143,8 @@ def _days(parts: dict, words: dict, language: str) -> str:
             bits.append(f"den {_join(texts, 'och')}")
         else:
             texts = [str(n) if n > 0 else f"the {_ordinal(n, words, language)}" for n in numbers]
-            bits.append(f"on day {_join(texts, 'and')} of the month")
+            word = "day" if len(texts) == 1 else "days"
+            bits.append(f"on {word} {_join(texts, 'and')} of the month")
     if "BYMONTH" in parts:
         months = _join([words["month"][int(m) - 1] for m in parts["BYMONTH"].split(",")],
                        words["and"])  # fmt: skip
@@ -178,8 +179,8 @@ def describe_schedule(schedule: Schedule, language: str) -> str:
         elif "UNTIL" in parts:
             until = _date(date(*map(int, (parts["UNTIL"][:4], parts["UNTIL"][4:6],
                                           parts["UNTIL"][6:8]))), language)  # fmt: skip
-            text += {"fi": f" {until} asti", "sv": f" till och med {until}"}.get(
-                language, f" until {until}"
+            text += {"fi": f", {until} asti", "sv": f", till och med {until}"}.get(
+                language, f", until {until}"
             )
     if schedule.excluded_dates:
         dates = _join([_date(d, language) for d in sorted(schedule.excluded_dates)],

@@ -35,7 +35,7 @@ HORIZON_DAYS = 730
 # More occurrences than any sensible series has in all (a weekly meeting for ten years
 # is 520): a daily series for ten years is refused. An open-ended rule is counted over
 # the horizon, as only that much of it is ever made at once.
-MAX_OCCURRENCES = 600
+MAX_OCCURRENCES = 800
 # A rule that makes nothing in this many years makes nothing the site would show.
 SEARCH_YEARS = 10
 
