@@ -289,6 +289,12 @@ class SeriesForm(forms.ModelForm):
 
     # --- the values --------------------------------------------------------------------
 
+    def clean_capacity(self):
+        capacity = self.cleaned_data.get("capacity")
+        if capacity is not None and capacity < 1:
+            raise forms.ValidationError(_("The number of places must be at least 1."))
+        return capacity
+
     def clean_co_organisers(self) -> list[Association]:
         names = [n.strip() for n in _lf(self.cleaned_data["co_organisers"]).split("\n")]
         found, missing = [], []
