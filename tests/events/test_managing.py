@@ -6,13 +6,20 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events import managing, recurrence
 from events.models import EventReport, EventSeries, Occurrence, Registration
 from tests.factories import EventSeriesFactory, OccurrenceFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The pages in English (their addresses carry /en/), so that messages read as written."""
+    with translation.override("en"):
+        yield
 
 
 def in_days(n: int):
@@ -73,8 +80,10 @@ def test_editor_creates_an_event_of_their_association_with_its_occurrences(
     starts = [timezone.localtime(o.start) for o in series.occurrences.all()]
     assert starts and all(s.weekday() == 1 and s.hour == 18 for s in starts)
     assert 50 <= len(starts) <= 53  # every other week for two years
-    page = client.get(response["Location"])
-    assert "Joka toinen viikko tiistaisin klo 18–20" in page.content.decode()
+    assert "Every other week on Tuesday, 18–20" in client.get(response["Location"]).content.decode()
+    with translation.override("fi"):
+        finnish = client.get(reverse("events:series", args=[series.slug])).content.decode()
+    assert "Joka toinen viikko tiistaisin klo 18–20" in finnish
 
 
 def test_an_editor_cannot_make_a_city_event(client, editor, association):
@@ -112,7 +121,7 @@ def test_a_liaison_creates_a_city_event_with_a_co_organiser(client, liaison, ass
             "more than 800 occurrences",
         ),
         ({"repeat": "MONTHLY", "monthly_by": "weekday"}, "Choose which weekday of the month."),
-        ({"title_fi": ""}, "Tämä kenttä vaaditaan."),
+        ({"title_fi": ""}, "This field is required."),
         ({"excluded_dates": "joulu"}, "is not a date"),
         ({"co_organisers": "Ei Ole ry"}, "No association in the directory is called: Ei Ole ry"),
     ],
@@ -424,3 +433,13 @@ def test_materialise_occurrences_command_runs_the_daily_work(liaison):
     series.occurrences.all().delete()
     call_command("materialise_occurrences")
     assert series.occurrences.count() >= 104
+
+
+def test_registrants_read_the_cancellation_in_their_own_language(liaison):
+    occurrence = OccurrenceFactory(series__title_fi="Iltakahvit")
+    registrant(occurrence, email="sven@example.fi", language="sv")
+    registrant(occurrence, email="aino@example.fi", language="fi")
+    managing.occurrence_cancel(occurrence=occurrence, reason="Sjukdom.", by=liaison)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["sven@example.fi"].startswith("Inställt: Iltakahvit")
+    assert subjects["aino@example.fi"].startswith("Peruttu: Iltakahvit")

@@ -6,6 +6,7 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from events import managing, recurrence
 from events.describing import describe, describe_schedule
@@ -311,7 +312,7 @@ def test_added_dates_come_at_the_series_start_time_and_excluded_ones_go():
 )
 def test_a_rule_that_cannot_be_used_is_refused_with_a_reason(rule, message):
     schedule = Schedule(start_date=date(2030, 1, 1), start_time=time(17), rrule=rule)
-    with pytest.raises(RuleError) as error:
+    with translation.override("en"), pytest.raises(RuleError) as error:
         recurrence.validate(schedule)
     assert message in error.value.message
 
