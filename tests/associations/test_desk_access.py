@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from associations import workflows
 from associations.models import Association, Membership, ModerationAction, ProfileChange
+from events.models import EventReport
 from tests.associations.conftest import (
     claim_for,
     editor_of,
@@ -22,7 +23,6 @@ from tests.associations.conftest import (
     pending_listing,
     report_on,
 )
-from events.models import EventReport
 from tests.factories import AssociationFactory, EventSeriesFactory, UserFactory
 from yhdistystori.urls import desk_patterns
 
