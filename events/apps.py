@@ -10,13 +10,14 @@ class EventsConfig(AppConfig):
         import json
         from pathlib import Path
 
-        from events import sections
+        from events import desk, sections
         from yhdistystori.contributions import contribute
 
         api_description = Path(__file__).parent / "api_description.json"
         contribute(
             home=[sections.HOME],
-            my_page=[sections.MEETINGS_TO_CLOSE],
+            my_page=[sections.MEETINGS_TO_CLOSE, *sections.MY_PAGE],
+            desk_kinds=desk.DESK_KINDS,
             association_profile=[sections.ASSOCIATION_PROFILE],
             api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
         )

@@ -1,18 +1,22 @@
 """What the events app adds to shared pages (yhdistystori.contributions): the next
 events and the next meeting of a featured series on the home page, and an
 association's events on its profile; on My page, the meetings a person organises that
-wait to be closed. Registered in EventsConfig.ready()."""
+wait to be closed, and the events of the associations they edit (the city's events for
+liaisons). Registered in EventsConfig.ready()."""
 
 from __future__ import annotations
 
+from django.db.models import Min, OuterRef, Q, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 
+from associations.models import Membership
 from events.closing import meetings_to_close
 from events.listing import with_organisers
-from events.models import Occurrence
+from events.models import EventSeries, Occurrence
 from events.models.series import LONGEST_DURATION
 from yhdistystori.contributions import ObjectSection, Section
+from yhdistystori.roles import Role, has_role
 
 HOME_EVENTS = 5
 PROFILE_UPCOMING = 5
@@ -75,3 +79,38 @@ def meetings_to_close_context(request: HttpRequest) -> dict | None:
 MEETINGS_TO_CLOSE = Section(
     template="events/my/meetings_to_close.html", context=meetings_to_close_context
 )
+
+
+# More than anyone organises; a bound on the page's size all the same.
+MAX_ROWS = 100
+
+
+def my_events(user, now=None) -> dict | None:
+    """The events this person manages, with their next occurrence; None when they manage
+    none and may create none (the section is then left out)."""
+    now = now or timezone.now()
+    liaison = has_role(user, Role.LIAISON)
+    own = Membership.objects.filter(user=user).values("association_id")
+    if not liaison and not own.exists():
+        return None
+    mine = Q(organisers__in=own)
+    if liaison:
+        mine |= Q(by_city=True)
+    next_start = (
+        Occurrence.objects.filter(series=OuterRef("pk"), end__gt=now, cancelled_at__isnull=True)
+        .order_by()
+        .values("series")
+        .annotate(first=Min("start"))
+        .values("first")
+    )
+    ids = EventSeries.objects.filter(mine).values("pk")
+    series = list(
+        EventSeries.objects.filter(pk__in=ids)
+        .annotate(next_start=Subquery(next_start))
+        .prefetch_related("organisers")
+        .order_by("next_start", "start_date", "pk")[:MAX_ROWS]
+    )
+    return {"my_events": series, "liaison": liaison}
+
+
+MY_PAGE = (Section(template="events/manage/my_events.html", context=lambda r: my_events(r.user)),)

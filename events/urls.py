@@ -1,10 +1,11 @@
 from django.urls import path
 
-from events import meeting_views, views
+from events import manage_views, meeting_views, views
 
 app_name = "events"
 
 urlpatterns = [
+    path("new/", manage_views.create, name="create"),
     path(
         "registration/<str:token>/topic/",
         meeting_views.registrant_topic,
@@ -14,7 +15,16 @@ urlpatterns = [
     path("", views.event_list, name="list"),
     path("month/", views.month, name="month"),
     path("<slug:slug>/", views.series_detail, name="series"),
+    path("<slug:slug>/edit/", manage_views.edit, name="edit"),
+    path("<slug:slug>/duplicate/", manage_views.duplicate, name="duplicate"),
+    path("<slug:slug>/report/", manage_views.report, name="report"),
     path("<slug:slug>/<int:pk>/", views.occurrence_detail, name="occurrence"),
+    path(
+        "<slug:slug>/<int:pk>/cancel/",
+        manage_views.cancel_occurrence,
+        name="cancel_occurrence",
+    ),
+    path("<slug:slug>/<int:pk>/move/", manage_views.move_occurrence, name="move_occurrence"),
     path("<slug:slug>/<int:pk>/topics/new/", meeting_views.propose_topic, name="propose_topic"),
     path("<slug:slug>/<int:pk>/agenda/", meeting_views.agenda, name="agenda"),
     path("<slug:slug>/<int:pk>/close/", meeting_views.close, name="close"),

@@ -10,6 +10,7 @@ from associations import desk_urls as associations_desk_urls
 from associations import hsds as associations_hsds
 from associations import open_data as associations_open_data
 from events import api as events_api
+from events import desk_urls as events_desk_urls
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
@@ -21,6 +22,7 @@ desk_patterns = [
     path("", desk_views.queue, name="queue"),
     path("settings/", desk_views.email_settings, name="email_settings"),
     *associations_desk_urls.urlpatterns,
+    *events_desk_urls.urlpatterns,
 ]
 
 urlpatterns = [

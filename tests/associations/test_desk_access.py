@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from associations import workflows
 from associations.models import Association, Membership, ModerationAction, ProfileChange
+from events.models import EventReport
 from tests.associations.conftest import (
     claim_for,
     editor_of,
@@ -22,7 +23,7 @@ from tests.associations.conftest import (
     pending_listing,
     report_on,
 )
-from tests.factories import AssociationFactory, UserFactory
+from tests.factories import AssociationFactory, EventSeriesFactory, UserFactory
 from yhdistystori.urls import desk_patterns
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
@@ -41,6 +42,8 @@ DESK_URLS = {
     "changes": lambda objs: {},
     "log": lambda objs: {},
     "email_settings": lambda objs: {},
+    "event": lambda objs: {"pk": objs["event"].pk},
+    "event_report": lambda objs: {"pk": objs["event_report"].pk},
 }
 
 
@@ -52,12 +55,17 @@ def test_every_desk_url_is_in_the_access_table():
 def desk_objects(db):
     association = AssociationFactory(name="Kuokkalan Kuoro ry")
     editor = editor_of(association)
+    event = EventSeriesFactory(by_city=False, organisers=[association])
     return {
         "association": association,
         "editor": editor,
         "claim": claim_for(association),
         "report": report_on(association),
         "change": name_change(association),
+        "event": event,
+        "event_report": EventReport.objects.create(
+            series=event, reason="incorrect", message="Aika on väärin."
+        ),
     }
 
 

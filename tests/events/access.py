@@ -4,8 +4,16 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from events.models import FollowUp, Registration
-from tests.authorization import DONE, Row, World, editors_only, everyone, no_args
+from events.models import EventReport, FollowUp, Registration
+from tests.authorization import (
+    DONE,
+    Row,
+    World,
+    editors_only,
+    everyone,
+    liaisons_only,
+    no_args,
+)
 from tests.factories import EventSeriesFactory, OccurrenceFactory
 
 
@@ -16,6 +24,21 @@ def scene(w: World) -> None:
     w.draft_series = EventSeriesFactory(status="draft", by_city=False, organisers=[w.association])
     w.draft_occurrence = OccurrenceFactory(series=w.draft_series)
     meetings_scene(w)
+    w.association_occurrence = OccurrenceFactory(
+        series__by_city=False, series__organisers=[w.association]
+    )
+    w.association_series = w.association_occurrence.series
+    w.event_report = EventReport.objects.create(
+        series=w.association_series, reason="incorrect", message="Aika on väärin."
+    )
+
+
+def association_series(w: World) -> dict:
+    return {"slug": w.association_series.slug}
+
+
+def association_occurrence(w: World) -> dict:
+    return {"slug": w.association_series.slug, "pk": w.association_occurrence.pk}
 
 
 ROWS = [
@@ -40,6 +63,20 @@ ROWS = [
         editors_only(200, outsiders=404) | {"anonymous": 404},
         variant="draft",
     ),
+    # The organisers' pages: an association's own editors and the liaisons.
+    Row(
+        "events:create",
+        no_args,
+        editors_only(200) | {"other_editor": 200},
+    ),
+    Row("events:edit", association_series, editors_only(200)),
+    Row("events:duplicate", association_series, editors_only(DONE), method="post"),
+    Row("events:cancel_occurrence", association_occurrence, editors_only(200)),
+    Row("events:move_occurrence", association_occurrence, editors_only(200)),
+    Row("events:report", association_series, everyone(200)),
+    # The events' pages on the liaison's desk.
+    Row("moderation:event", lambda w: {"pk": w.association_series.pk}, liaisons_only()),
+    Row("moderation:event_report", lambda w: {"pk": w.event_report.pk}, liaisons_only()),
 ]
 
 

@@ -141,10 +141,12 @@ def test_a_contributed_kind_slots_into_the_queue_by_its_urgency(
     assert list(desk.desk_kinds()) == [
         "listing",
         "report",
+        "event_report",
         "Urgent",
         "claim",
         "change",
         "stale",
+        "event",
         "Upkeep",
     ]
 
