@@ -16,14 +16,14 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from events import emails
 from events.memo import CheckedPdf, sanitise_memo
-from events.models import FollowUp, FollowUpNote, MemoAttachment, Occurrence
+from events.models import FollowUp, FollowUpNote, MemoAttachment, Occurrence, Topic
 from yhdistystori.roles import Role, has_role
 
 # A day for the memo to be written while the meeting is fresh, before the reminder.
@@ -173,6 +173,14 @@ def follow_up_update(*, follow_up: FollowUp, user, status: str, note: str, date)
 # --- reminders -----------------------------------------------------------------------------
 
 
+def wants_closing() -> Q:
+    """Occurrences that are meetings to follow up, not a club's weekly evening: the city's
+    events, events people registered for, and any with topics proposed. Others may be
+    closed all the same, but nobody is reminded of them."""
+    topics = Topic.objects.filter(occurrence=OuterRef("pk"))
+    return Q(series__by_city=True) | Q(series__registration_required=True) | Exists(topics)
+
+
 def due_for_closing_reminder(now=None):
     """Public meetings that ended a day ago or more (within REMIND_WITHIN), not closed,
     not cancelled, and whose organisers have not yet been reminded."""
@@ -180,6 +188,7 @@ def due_for_closing_reminder(now=None):
     return (
         Occurrence.objects.public(now)
         .active()
+        .filter(wants_closing())
         .filter(
             closed_at=None,
             closing_reminded_at=None,
@@ -239,6 +248,7 @@ def meetings_to_close(user, now=None) -> list[Occurrence]:
         Occurrence.objects.public(now)
         .active()
         .filter(closed_at=None, end__lte=now, end__gt=now - MY_PAGE_WITHIN)
+        .filter(wants_closing())
         .filter(whose)
         .values("pk")
     )

@@ -25,8 +25,8 @@ def ended(days_ago, **series):
 
 
 def test_organisers_are_emailed_once_a_day_after_the_meeting(editor, owner, association):
-    meeting = ended(2, by_city=False, organisers=[association])
-    fresh = ended(0.5, by_city=False, organisers=[association])
+    meeting = ended(2, by_city=False, organisers=[association], registration_required=True)
+    fresh = ended(0.5, by_city=False, organisers=[association], registration_required=True)
     results = list(remind_all())
     assert [r.occurrence.pk for r in results] == [meeting.pk]
     assert sorted(m.to[0] for m in mail.outbox) == sorted([editor.email, owner.email])
@@ -61,7 +61,7 @@ def test_closed_cancelled_old_and_draft_meetings_are_not_reminded(liaison):
 def test_my_page_lists_the_meetings_to_close_for_their_organisers(
     client, editor, outsider, liaison, association
 ):
-    meeting = ended(0.2, by_city=False, organisers=[association])
+    meeting = ended(0.2, by_city=False, organisers=[association], registration_required=True)
     city = ended(1, by_city=True)
     client.force_login(editor)
     page = client.get("/en/my/").text
@@ -74,3 +74,20 @@ def test_my_page_lists_the_meetings_to_close_for_their_organisers(
     assert meeting.series.slug not in page
     client.force_login(outsider)
     assert "Meetings to close" not in client.get("/en/my/").text
+
+
+def test_a_clubs_weekly_evening_is_not_reminded_unless_topics_were_proposed(
+    editor, association, client
+):
+    """Without registration or topics an association's event is no meeting to follow up:
+    its editors would otherwise be asked to close their weekly training every week."""
+    from events.models import Topic
+
+    training = ended(2, by_city=False, organisers=[association])
+    discussed = ended(3, by_city=False, organisers=[association])
+    Topic.objects.create(occurrence=discussed, title="Kevään ohjelma")
+    assert [r.occurrence.pk for r in remind_all()] == [discussed.pk]
+    client.force_login(editor)
+    page = client.get("/en/my/").content.decode()
+    assert f"/{discussed.pk}/close/" in page
+    assert f"/{training.pk}/close/" not in page
