@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from events import registration_views
 from events.permissions import can_manage_series, occurrence_for_viewer, series_for_viewer
 
 
@@ -27,5 +28,6 @@ def occurrence_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "series": occurrence.series,
         "occurrence": occurrence,
         "can_manage": can_manage_series(request.user, occurrence.series),
+        **registration_views.registration_context(request, occurrence),
     }
     return render(request, "events/occurrence.html", context)

@@ -226,6 +226,11 @@ PUBLIC_FORM_RATE_LIMITS = {
     # Liaisons are not counted when they edit (associations/editing.py).
     "listing_create": "10/h/user,20/d/user",
     "listing_edit": "60/h/user,200/d/user",
+    # Registering for an event needs no account: enough for a family or an office
+    # behind one address, too few to fill an event with made-up names.
+    "event_registration": "10/10m/ip,40/d/ip",
+    # An organiser's message goes to everyone registered for an occurrence.
+    "registrants_message": "5/h/user,20/d/user",
 }
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.
