@@ -67,9 +67,7 @@ def _description(occurrence: Occurrence, url: str) -> str:
     parts = []
     if occurrence.is_cancelled:
         reason = occurrence.cancel_reason.strip()
-        parts.append(
-            _("Cancelled: %(reason)s") % {"reason": reason} if reason else _("Cancelled.")
-        )
+        parts.append(_("Cancelled: %(reason)s") % {"reason": reason} if reason else _("Cancelled."))
     if occurrence.series.description:
         parts.append(occurrence.series.description)
     if occurrence.series.online_url:

@@ -66,4 +66,3 @@ def registrations_csv(occurrence: Occurrence) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-store"
     return response
-

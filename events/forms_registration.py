@@ -84,7 +84,9 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         required=False,
         max_length=NEEDS_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("For example an induction loop, a sign language interpreter or step-free access."),
+        help_text=_(
+            "For example an induction loop, a sign language interpreter or step-free access."
+        ),
     )
 
     def __init__(self, *args, user=None, **kwargs):

@@ -67,8 +67,10 @@ def free_places(occurrence: Occurrence) -> int | None:
 
 def _locked(occurrence: Occurrence) -> Occurrence:
     """The occurrence's row locked until the transaction ends, with its series."""
-    return Occurrence.objects.select_for_update(of=("self",)).select_related("series").get(
-        pk=occurrence.pk
+    return (
+        Occurrence.objects.select_for_update(of=("self",))
+        .select_related("series")
+        .get(pk=occurrence.pk)
     )
 
 

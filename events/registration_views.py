@@ -115,9 +115,7 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         or found.status == Registration.Status.CANCELLED
         or found.anonymised_at is not None
     ):
-        return render(
-            request, "events/registration/unknown.html", status=HTTPStatus.NOT_FOUND
-        )
+        return render(request, "events/registration/unknown.html", status=HTTPStatus.NOT_FOUND)
     occurrence = found.occurrence
     error = ""
     if request.method == "POST":

@@ -11,9 +11,7 @@ urlpatterns = [
         calendar_views.association_calendar,
         name="association_calendar",
     ),
-    path(
-        "registration/<str:token>/", registration_views.registration, name="registration"
-    ),
+    path("registration/<str:token>/", registration_views.registration, name="registration"),
     path("<slug:slug>/", views.series_detail, name="series"),
     path("<slug:slug>/calendar.ics", calendar_views.series_calendar, name="series_calendar"),
     path("<slug:slug>/<int:pk>/", views.occurrence_detail, name="occurrence"),
