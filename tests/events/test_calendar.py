@@ -195,3 +195,19 @@ def test_the_confirmation_email_carries_the_occurrence_as_a_calendar_file():
     )
     assert event.start == occurrence.start
     assert str(event["UID"]).startswith(f"occurrence-{occurrence.pk}@")
+
+
+def test_a_change_shows_at_once_though_the_built_feed_is_kept(client):
+    series = weekly_series(timezone.localdate() + timedelta(days=3), 2)
+    url = reverse("events:series_calendar", args=[series.slug])
+    before = client.get(url)
+    occurrence = series.occurrences.first()
+    occurrence.cancelled_at = timezone.now()
+    occurrence.save()
+
+    after = client.get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    statuses = [str(e["STATUS"]) for e in Calendar.from_ical(after.content).walk("VEVENT")]
+    assert sorted(statuses) == ["CANCELLED", "CONFIRMED"]
