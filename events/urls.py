@@ -1,10 +1,17 @@
 from django.urls import path
 
-from events import manage_views, meeting_views, views
+from events import calendar_views, manage_views, meeting_views, registration_views, views
 
 app_name = "events"
 
 urlpatterns = [
+    path("calendar.ics", calendar_views.all_events, name="calendar"),
+    path(
+        "association/<slug:slug>/calendar.ics",
+        calendar_views.association_calendar,
+        name="association_calendar",
+    ),
+    path("registration/<str:token>/", registration_views.registration, name="registration"),
     path("new/", manage_views.create, name="create"),
     path(
         "registration/<str:token>/topic/",
@@ -28,4 +35,21 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/topics/new/", meeting_views.propose_topic, name="propose_topic"),
     path("<slug:slug>/<int:pk>/agenda/", meeting_views.agenda, name="agenda"),
     path("<slug:slug>/<int:pk>/close/", meeting_views.close, name="close"),
+    path("<slug:slug>/calendar.ics", calendar_views.series_calendar, name="series_calendar"),
+    path("<slug:slug>/<int:pk>/register/", registration_views.register, name="register"),
+    path(
+        "<slug:slug>/<int:pk>/registrations/",
+        registration_views.registrations,
+        name="registrations",
+    ),
+    path(
+        "<slug:slug>/<int:pk>/registrations.csv",
+        registration_views.registrations_csv,
+        name="registrations_csv",
+    ),
+    path(
+        "<slug:slug>/<int:pk>/registrations/email/",
+        registration_views.registrations_email,
+        name="registrations_email",
+    ),
 ]

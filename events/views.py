@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from events import jsonld, pages
+from events import jsonld, pages, registration_views
 from events.listing import (
     Month,
     MonthForm,
@@ -119,6 +119,7 @@ def occurrence_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "duration": pages.duration_text(occurrence.end - occurrence.start),
         "places_left": pages.places_left(occurrence),
         "jsonld": jsonld.event(occurrence, organisers, request),
+        **registration_views.registration_context(request, occurrence),
     }
     context |= meeting_context(occurrence, user=request.user, can_manage=context["can_manage"])
     return render(request, "events/occurrence.html", context)

@@ -229,6 +229,11 @@ PUBLIC_FORM_RATE_LIMITS = {
     # Each proposed topic emails the event's organisers.
     "topic": "10/h/user,30/d/user",
     "registrant_topic": "10/h/ip,30/d/ip",
+    # Registering for an event needs no account: enough for a family or an office
+    # behind one address, too few to fill an event with made-up names.
+    "event_registration": "10/10m/ip,40/d/ip",
+    # An organiser's message goes to everyone registered for an occurrence.
+    "registrants_message": "5/h/user,20/d/user",
 }
 
 # Languages: Finnish at the root, Swedish under /sv/, English under /en/.
