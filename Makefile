@@ -28,6 +28,7 @@ migrate: setup
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py load_events_demo
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -12,9 +12,9 @@ reading every one of those rows on every request. A page needs neither:
   (inside a compound, a typo), then the rest, each tier in the page's order
   (name, or last update).
 * A search with few matches (no more than RANK_AT_ONCE, a rare word or a word
-  with filters) is ranked by the query that counts it: the count reads the
-  matching rows through the indexes anyway, and sorting a thousand of them is
-  cheaper than any walk. Every page of it is then known.
+  with filters) is ranked as soon as it is counted: the count reads the matching
+  ids through the indexes anyway, and ranking a thousand rows by primary key
+  is cheaper than any walk. Every page of it is then known.
 * A search within filters that leave few rows (a district, a small field of
   activity: no more than FILTERED_AT_ONCE by PostgreSQL's estimate, which is good
   for the filters' array tests) is ranked whole in one query that reads those
@@ -166,20 +166,16 @@ class SearchResults:
             found = self._read_few()
             self._set_count(len(found))
             if len(found) <= min(self.cap, RANK_AT_ONCE):
-                # That is every match, already in rank order: every page is known.
-                self._ids, self._complete = found, True
+                # That is every match: rank them now, and every page is known.
+                self._ids, self._complete = self._ranked(found), True
         return self._count
 
-    def _ranked_sql(self, limit: int | None) -> tuple[str, tuple] | None:
-        """The ids of (at most `limit` of) the matches, in rank order; None if none can match.
-
-        With a limit, the rows are taken first, in no particular order, and only those
-        are sorted: which is the rank order of them all when there are fewer.
-        """
+    def _ranked_sql(self) -> tuple[str, tuple] | None:
+        """The ids of the matches in rank order; None if none can match."""
         rows = self._keyed(self.queryset).annotate(rank=rank(self.tiers))
         rows = rows.values_list("pk", "key", "rank")
         try:
-            inner_sql, params = compiled_sql(rows if limit is None else rows[:limit])
+            inner_sql, params = compiled_sql(rows)
         except EmptyResultSet:  # a condition nothing meets, such as pk__in=[]
             return None
         direction = "DESC" if self.sort == SORT_UPDATED else "ASC"
@@ -191,20 +187,35 @@ class SearchResults:
         return sql, params
 
     def _read_few(self) -> list[int]:
-        """Up to cap + 1 of the matching ids; in rank order when there are no more than the cap."""
-        return self._read_ranked(self.cap + 1)
+        """Up to cap + 1 of the matching ids, in no particular order.
 
-    def _read_ranked(self, limit: int | None) -> list[int]:
-        query = self._ranked_sql(limit)
-        if query is None:
-            return []
+        Only the ids: ranking the rows here would cost a broad word, whose cap + 1 rows
+        are read only to say "over", as much again.
+        """
         with transaction.atomic(), connection.cursor() as cursor:
             # Through the search indexes. Left to itself PostgreSQL often reads the table
             # in order until it has cap + 1 rows, which is quick for a broad word but
             # reads most of the table when it overestimates how many rows match (a
             # prefix in a tsquery, several ORed conditions).
-            # The same holds for a search within filters that leave few rows: through the
-            # filters' indexes, never along the name index.
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
+            return list(self.queryset.values_list("pk", flat=True)[: self.cap + 1])
+
+    def _ranked(self, ids: list[int]) -> list[int]:
+        """`ids` (all of them matches) in rank order, read by primary key."""
+        if not ids:
+            return []
+        rows = self._keyed(self.base.model._default_manager.filter(pk__in=ids))
+        rows = rows.annotate(rank=rank(self.tiers)).order_by("rank", *self._ordering())
+        return list(rows.values_list("pk", flat=True))
+
+    def _read_ranked(self) -> list[int]:
+        """Every match in rank order, read through the filters' indexes."""
+        query = self._ranked_sql()
+        if query is None:
+            return []
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Through the filters' indexes (or any the planner prefers to combine with
+            # them), never along the name index, which would read the whole table.
             cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
             cursor.execute(*query)
             return [pk for (pk,) in cursor.fetchall()]
@@ -216,7 +227,7 @@ class SearchResults:
         """
         if not self.cheap or self._rows_in_filters() > FILTERED_AT_ONCE:
             return False
-        self._ids = self._read_ranked(None)
+        self._ids = self._read_ranked()
         self._complete, self.count_is_exact, self._count = True, True, len(self._ids)
         return True
 

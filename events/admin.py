@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from events import managing
+from events.forms import HttpsURLField
 from events.models import (
     EventReport,
     EventSeries,
@@ -24,6 +25,7 @@ class EventSeriesAdminForm(forms.ModelForm):
     class Meta:
         model = EventSeries
         fields = [*managing.SERIES_FIELDS, "organisers", "categories", "districts"]
+        field_classes = {"online_url": HttpsURLField}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -56,6 +56,11 @@ def _lf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+class HttpsURLField(forms.URLField):
+    def __init__(self, **kwargs):
+        super().__init__(assume_scheme="https", **kwargs)
+
+
 class DateListField(forms.CharField):
     """Dates one per line (or separated by commas), as 24.12.2026 or 2026-12-24."""
 
@@ -191,6 +196,8 @@ class SeriesForm(forms.ModelForm):
 
     class Meta:
         model = EventSeries
+        # People type "teams.example.fi"; take it as https, as the admin does.
+        field_classes = {"online_url": HttpsURLField}
         fields = [
             "title_fi",
             "title_sv",
@@ -231,7 +238,6 @@ class SeriesForm(forms.ModelForm):
         series = self.instance if self.instance.pk else None
         self.fields["start_date"].input_formats = DATE_FORMATS
         self.fields["start_time"].input_formats = TIME_FORMATS
-        self.fields["online_url"].assume_scheme = "https"
         self.fields["audience"].choices = EventSeries.Audience.choices
         self.fields["capacity"].min_value = None  # the workflow says what is wrong with 0
         self.fields["capacity"].widget.attrs.pop("min", None)

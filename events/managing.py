@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from associations.models import Membership
-from events import emails, recurrence
+from events import emails, recurrence, registering
 from events.models import EventReport, EventSeries, Occurrence
 from events.models.series import LONGEST_DURATION
 from yhdistystori import desk
@@ -204,6 +204,7 @@ def series_save(
         plan = recurrence.plan(series, schedule, now=now) if not creating else recurrence.Plan()
         if plan.dropped and not confirm_drops:
             raise ConfirmationNeeded(plan)
+        capacity_before = series.capacity
         for name in SERIES_FIELDS:
             if name in data.values:
                 setattr(series, name, data.values[name])
@@ -218,9 +219,20 @@ def series_save(
             if not occurrence.is_cancelled:
                 occurrence_cancel(occurrence=occurrence, reason=reason, by=by, now=now)
         recurrence.materialise(series, now=now)
+        if not creating and _more_places(capacity_before, series.capacity):
+            # The places added go to those waiting, first come first served.
+            for occurrence in series.occurrences.upcoming(now).active():
+                registering.promote_waitlisted(occurrence=occurrence)
         if creating and not series.by_city:
             desk.announce("event", pk=series.pk, title=series.title_fi)
     return series
+
+
+def _more_places(before: int | None, after: int | None) -> bool:
+    """Whether a new capacity gives more places (None is no limit)."""
+    if before is None:
+        return False
+    return after is None or after > before
 
 
 def preview_change(series: EventSeries, data: SeriesInput, *, now=None) -> recurrence.Plan:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from events import registering
+from events import registering, topics
 from events.exports import registrations_csv as _registrations_csv
 from events.forms_registration import RegistrantsMessageForm, RegistrationForm
 from events.models import Occurrence, Registration
@@ -136,6 +136,12 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         "series": occurrence.series,
         "position": registering.waitlist_position(found),
         "error": error,
+        # A registrant may propose topics for the meeting through this same link.
+        "topic_url": (
+            ""
+            if topics.proposal_refusal(occurrence)
+            else reverse("events:registrant_topic", args=[token])
+        ),
     }
     status = HTTPStatus.BAD_REQUEST if error else HTTPStatus.OK
     return render(request, "events/registration/registration.html", context, status=status)

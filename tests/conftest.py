@@ -53,6 +53,19 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's own language: a request leaves its language active
+    in the thread, and `reverse()` in the next test would otherwise build that language's
+    addresses."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _send_emails_at_once(request, monkeypatch):
     """Emails go out when the transaction commits; a test's transaction never commits.
 

@@ -211,6 +211,41 @@ def test_a_save_over_someone_elses_is_refused_with_what_was_typed(client, editor
     assert series.title_fi != "Uusi nimi"
 
 
+def test_more_places_go_to_those_waiting_first_come_first_served(client, editor, association):
+    series = association_event(association, capacity=1, registration_required=True)
+    first = series.occurrences.order_by("start").first()
+    registrant(first)
+    waiting = [registrant(first, email=f"odottaa{n}@example.fi") for n in range(3)]
+    Registration.objects.filter(pk__in=[r.pk for r in waiting]).update(status="waitlisted")
+    mail.outbox.clear()
+    client.force_login(editor)
+    response = client.post(
+        reverse("events:edit", args=[series.slug]),
+        form_data(
+            title_fi=series.title_fi,
+            organisers=[association.pk],
+            version=str(series.version),
+            start_date=series.start_date.isoformat(),
+            start_time="17:00",
+            end_time="19:00",
+            weekdays=["TU", "TH"],
+            ends="count",
+            count="6",
+            capacity="3",
+            registration_required="on",
+        ),
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    statuses = dict(first.registrations.values_list("email", "status"))
+    assert statuses == {
+        "aino@example.fi": "confirmed",
+        "odottaa0@example.fi": "confirmed",
+        "odottaa1@example.fi": "confirmed",
+        "odottaa2@example.fi": "waitlisted",
+    }
+    assert sorted(m.to[0] for m in mail.outbox) == ["odottaa0@example.fi", "odottaa1@example.fi"]
+
+
 # --- one occurrence ------------------------------------------------------------------------
 
 

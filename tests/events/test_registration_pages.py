@@ -111,6 +111,23 @@ def test_cancelling_by_the_link_promotes_the_waiting_and_the_link_then_leads_now
     assert "käytä uusimman viestin linkkiä" in gone.text
 
 
+def test_the_registrants_link_leads_to_proposing_a_topic_until_the_meeting_starts(
+    client, occurrence
+):
+    from django.utils import timezone
+
+    client.post(register_url(occurrence), form())
+    link = cancel_link(mail.outbox[0])
+    page = client.get(link).text
+    topic_link = re.search(r'href="([^"]*/topic/)"', page)[1]
+    proposing = client.post(topic_link, {"title": "Salivuorot syksyllä"})
+    assert proposing.status_code == 302
+    assert occurrence.topics.get().title == "Salivuorot syksyllä"
+    occurrence.start = timezone.now() - timezone.timedelta(minutes=5)
+    occurrence.save()
+    assert "/topic/" not in client.get(link).text
+
+
 def test_an_unknown_link_is_a_clear_404(client):
     response = client.get(reverse("events:registration", args=["arvattu-tunniste"]))
     assert response.status_code == 404
