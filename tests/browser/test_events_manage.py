@@ -56,3 +56,23 @@ def test_an_editor_creates_a_weekly_event_and_sees_its_dates(page, editor, assoc
     page.wait_for_url("**/events/kuoroilta/")
     assert "Joka viikko" in page.content()
     assert EventSeries.objects.get().occurrences.count() >= 104
+
+
+@pytest.mark.parametrize("prefix", ["", "/sv"])
+def test_the_events_desk_pages_are_accessible_on_a_phone(page, liaison, association, prefix):
+    from events.models import EventReport
+
+    series = EventSeriesFactory(slug="kuoroilta", by_city=False, organisers=[association])
+    recurrence.materialise(series)
+    report = EventReport.objects.create(
+        series=series, reason="incorrect", message="Kellonaika on väärin."
+    )
+    log_in(page, liaison)
+    page.set_viewport_size({"width": 360, "height": 800})
+    for path in (
+        "/moderation/",
+        f"/moderation/events/{series.pk}/",
+        f"/moderation/event-reports/{report.pk}/",
+    ):
+        assert page.goto(prefix + path).status == 200, path
+        check(page)
