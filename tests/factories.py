@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
@@ -202,3 +203,46 @@ class OccurrenceFactory(factory.django.DjangoModelFactory):
     )
     start = factory.LazyAttribute(lambda o: o.original_start)
     end = factory.LazyAttribute(lambda o: o.start + o.series.duration)
+
+
+class GrantProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "grants.GrantProgramme"
+        django_get_or_create = ("slug",)
+
+    slug = "toiminta-avustus"
+    name_fi = "Toiminta-avustus"
+    name_sv = "Verksamhetsunderstöd"
+    name_en = "Operating grant"
+
+
+class GrantRoundFactory(factory.django.DjangoModelFactory):
+    """An announced round open from a week ago until three weeks from now."""
+
+    class Meta:
+        model = "grants.GrantRound"
+
+    programme = factory.SubFactory(GrantProgrammeFactory)
+    slug = factory.Sequence(lambda n: f"avustushaku-{n}")
+    title_fi = factory.Sequence(lambda n: f"Toiminta-avustukset {n}")
+    description_fi = "Avustus yhdistysten toimintaan."
+    budget = Decimal("100000.00")
+    max_grant = Decimal("10000.00")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=7))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=21))
+    deciding_body = "Kulttuuri- ja liikuntalautakunta"
+    announced_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=8))
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """A submitted application of a published association."""
+
+    class Meta:
+        model = "grants.Application"
+
+    round = factory.SubFactory(GrantRoundFactory)
+    association = factory.SubFactory(AssociationFactory)
+    requested_amount = Decimal("5000.00")
+    purpose = "Harjoitustilan vuokra ja ohjaajien kulut."
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)

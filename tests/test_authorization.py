@@ -22,6 +22,7 @@ ACCESS_MODULES = [
     "tests.yhdistystori.access",
     "tests.associations.access",
     "tests.events.access",
+    "tests.grants.access",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]

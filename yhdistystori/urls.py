@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("associations/", include("associations.urls")),
     path("events/", include("events.urls")),
+    path("grants/", include("grants.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("open-data/", associations_open_data.open_data, name="open_data"),
     path("privacy/", views.privacy, name="privacy"),
