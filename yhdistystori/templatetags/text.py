@@ -18,3 +18,18 @@ def email_breaks(address: str) -> SafeString:
     if not at:
         return conditional_escape(address)
     return format_html("{}@<wbr>{}", local, domain)
+
+
+@register.filter
+def euros(amount) -> str:
+    """A euro amount the Finnish way, whatever the page's language: '1 234,50 €'."""
+    from decimal import Decimal, InvalidOperation
+
+    from yhdistystori.forms import format_amount
+
+    if amount is None or amount == "":
+        return ""
+    try:
+        return f"{format_amount(Decimal(str(amount)))}\u00a0€"
+    except InvalidOperation:
+        return ""
