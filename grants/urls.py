@@ -1,5 +1,34 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from grants import application_views
 
 app_name = "grants"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path(
+        "applications/<int:pk>/",
+        application_views.application_detail,
+        name="application",
+    ),
+    path(
+        "applications/<int:pk>/edit/",
+        application_views.application_edit,
+        name="application_edit",
+    ),
+    path(
+        "applications/<int:pk>/submit/",
+        application_views.application_submit,
+        name="application_submit",
+    ),
+    path(
+        "applications/<int:pk>/withdraw/",
+        application_views.application_withdraw,
+        name="application_withdraw",
+    ),
+    path(
+        "applications/<int:pk>/attachments/<int:attachment_pk>/",
+        application_views.attachment,
+        name="attachment",
+    ),
+    path("<slug:slug>/apply/", application_views.apply, name="apply"),
+]
