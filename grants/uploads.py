@@ -59,11 +59,10 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
         raise ValidationError(MESSAGES["empty"], code="empty")
     if len(data) > MAX_BYTES:
         raise too_large
-    for signature, content_type, extension in SIGNATURES:
-        if data.startswith(signature):
-            break
-    else:
+    found = next((kind for kind in SIGNATURES if data.startswith(kind[0])), None)
+    if found is None:
         raise ValidationError(MESSAGES["wrong_type"], code="wrong_type")
+    _signature, content_type, extension = found
     if content_type == "application/pdf":
         if b"%%EOF" not in data[-EOF_WINDOW:]:
             raise ValidationError(MESSAGES["damaged"], code="damaged")

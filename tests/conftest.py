@@ -160,6 +160,31 @@ def some_of_everything(db):
     return {"category": category, "district": district}
 
 
+@pytest.fixture(scope="session")
+def _private_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("private-media")
+
+
+@pytest.fixture(autouse=True)
+def _private_files(monkeypatch, _private_folder):
+    """Private uploads (grant attachments) go to a temporary folder, never into the
+    repository. A file field made its storage when the models loaded, so changing
+    STORAGES would not reach it: each private field is pointed at the folder."""
+    from django.apps import apps
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models import FileField
+
+    storage = FileSystemStorage(location=_private_folder, base_url=None)
+    for model in apps.get_models():
+        for model_field in model._meta.fields:
+            if (
+                isinstance(model_field, FileField)
+                and getattr(getattr(model_field, "_storage_callable", None), "__name__", "")
+                == "private_storage"
+            ):
+                monkeypatch.setattr(model_field, "storage", storage)
+
+
 @pytest.fixture
 def media_root(settings, tmp_path):
     """Uploaded files (logos) go to a temporary folder that is removed after the test."""
