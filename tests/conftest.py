@@ -65,6 +65,24 @@ def _site_language():
     translation.activate(django_settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session")
+def _private_media_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("private-media")
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, _private_media_dir):
+    """Private files (grant attachments) that tests and the authorization matrix's scenes
+    store go to a temporary folder, never into the repository's private-media."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(_private_media_dir), "base_url": None},
+        },
+    }
+
+
 @pytest.fixture(autouse=True)
 def _send_emails_at_once(request, monkeypatch):
     """Emails go out when the transaction commits; a test's transaction never commits.
