@@ -106,7 +106,9 @@ class UseReportForm(forms.Form):
         self.new_attachments: list[NewAttachment] = []
 
     def attachment_fields(self):
-        return [(self[f"attachment_{n}"], self[f"title_{n}"]) for n in range(1, ATTACHMENT_SLOTS + 1)]
+        return [
+            (self[f"attachment_{n}"], self[f"title_{n}"]) for n in range(1, ATTACHMENT_SLOTS + 1)
+        ]
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()

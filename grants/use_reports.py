@@ -57,9 +57,7 @@ def granted_decision(application: Application) -> GrantDecision | None:
 
 def with_latest_report_status(queryset):
     """Annotate `latest_report_status`: the status of the newest report, None if none."""
-    latest = UseReport.objects.filter(application=OuterRef("pk")).order_by(
-        "-submitted_at", "-id"
-    )
+    latest = UseReport.objects.filter(application=OuterRef("pk")).order_by("-submitted_at", "-id")
     return queryset.annotate(latest_report_status=Subquery(latest.values("status")[:1]))
 
 
