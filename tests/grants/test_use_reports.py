@@ -327,6 +327,7 @@ def test_my_page_lists_use_reports_due_and_marks_overdue_and_more_asked(
     assert "Myöhässä" in page and "Lisätietoja pyydetty" in page
     assert reverse("grants:use_report", args=[overdue.pk]) in page
 
+    baseline = len(_my_page_queries(client))
     for _ in range(5):
         grant(
             ApplicationFactory(
@@ -335,7 +336,7 @@ def test_my_page_lists_use_reports_due_and_marks_overdue_and_more_asked(
                 use_report_due_on=timezone.localdate(),
             )
         )
-    with django_assert_max_num_queries(len(_my_page_queries(client))):
+    with django_assert_max_num_queries(baseline):
         client.get(reverse("my_page"))
 
 
@@ -385,3 +386,23 @@ def test_attachment_is_served_privately(client, editor, granted, outsider):
     assert response["X-Content-Type-Options"] == "nosniff"
     client.force_login(outsider)
     assert client.get(address).status_code == 404
+
+
+def test_status_include_tells_the_association_and_the_officer_where_the_report_is(
+    granted, editor, grants_officer
+):
+    from django.template.loader import render_to_string
+
+    include = "grants/includes/use_report_status.html"
+    html = render_to_string(include, {"application": granted})
+    assert "Ei vielä lähetetty" in html
+    assert reverse("grants:use_report", args=[granted.pk]) in html
+
+    report = report_of(granted, editor)
+    use_report_review(report=report, by=grants_officer, accept=False, reason="Kuitit puuttuvat.")
+    html = render_to_string(include, {"application": granted})
+    assert "Kuitit puuttuvat." in html and "Lähetä uusi käyttöselvitys" in html
+    html = render_to_string(include, {"application": granted, "officer": True})
+    assert reverse("grants:use_report_review", args=[report.pk]) in html
+
+    assert render_to_string(include, {"application": ApplicationFactory()}).strip() == ""
