@@ -220,6 +220,7 @@ def _detail_page(request, application, *, error: str = "") -> HttpResponse:
             application=application, is_current=True, published_at__isnull=False
         ).first(),
         "is_editor": editor,
+        "is_officer": officer,
         "is_open": application.round.is_open(),
         "missing_reports": _missing_reports([application.association]) if officer else [],
         "error": error,

@@ -7,7 +7,7 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants and facilities")
 
     def ready(self):
-        from grants import sections
+        from grants import sections, use_report_sections
         from yhdistystori.contributions import contribute
 
-        contribute(my_page=[*sections.MY_PAGE])
+        contribute(my_page=[*sections.MY_PAGE, *use_report_sections.MY_PAGE])

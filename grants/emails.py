@@ -10,8 +10,10 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.utils import translation
 
+from associations.emails import editors_of
 from yhdistystori import emails
 from yhdistystori.emails import Recipient
+from yhdistystori.roles import Role, users_with_role
 
 
 def _address(email: str, *, fallback_language: str):
@@ -38,4 +40,66 @@ def application_received(application, *, by) -> int:
             "round": application.round,
             "association": application.association,
         },
+    )
+
+
+def _association_side(application) -> list:
+    """The association's editors and the contact person the application names."""
+    people = list(editors_of(application.association).order_by("pk"))
+    if application.contact_email:
+        people.append(application.contact_email)
+    return people
+
+
+# --- use reports -------------------------------------------------------------------------
+
+
+def use_report_submitted(report) -> int:
+    """The grants officers hear of each use report sent to them."""
+    application = report.application
+    return emails.send(
+        "grants/use_report_submitted",
+        to=users_with_role(Role.GRANTS).order_by("pk"),
+        context={"report": report, "application": application, "round": application.round},
+    )
+
+
+def use_report_accepted(report) -> int:
+    application = report.application
+    return emails.send(
+        "grants/use_report_accepted",
+        to=_association_side(application),
+        context={"report": report, "application": application, "round": application.round},
+    )
+
+
+def use_report_more_requested(report) -> int:
+    application = report.application
+    return emails.send(
+        "grants/use_report_more_requested",
+        to=_association_side(application),
+        context={
+            "report": report,
+            "application": application,
+            "round": application.round,
+            "reason": report.decision_reason,
+        },
+    )
+
+
+def use_report_reminder(application) -> int:
+    """A reminder some days before the use report is due."""
+    return emails.send(
+        "grants/use_report_reminder",
+        to=editors_of(application.association).order_by("pk"),
+        context={"application": application, "round": application.round},
+    )
+
+
+def use_report_overdue(application) -> int:
+    """A reminder once the due date has passed without a report."""
+    return emails.send(
+        "grants/use_report_overdue",
+        to=editors_of(application.association).order_by("pk"),
+        context={"application": application, "round": application.round},
     )

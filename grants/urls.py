@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants import application_views
+from grants import application_views, use_report_views
 
 app_name = "grants"
 
@@ -29,6 +29,21 @@ urlpatterns: list = [
         "applications/<int:pk>/attachments/<int:attachment_pk>/",
         application_views.attachment,
         name="attachment",
+    ),
+    path(
+        "applications/<int:pk>/use-report/",
+        use_report_views.use_report,
+        name="use_report",
+    ),
+    path(
+        "use-reports/<int:pk>/",
+        use_report_views.use_report_review,
+        name="use_report_review",
+    ),
+    path(
+        "use-reports/<int:pk>/attachments/<int:attachment_pk>/",
+        use_report_views.use_report_attachment,
+        name="use_report_attachment",
     ),
     path("<slug:slug>/apply/", application_views.apply, name="apply"),
 ]

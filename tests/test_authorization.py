@@ -23,6 +23,7 @@ ACCESS_MODULES = [
     "tests.associations.access",
     "tests.events.access",
     "tests.grants.access",
+    "tests.grants.access_use_reports",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]
