@@ -105,7 +105,20 @@ def has_opened(grant_round: GrantRound, now=None) -> bool:
     return grant_round.announced_at is not None and grant_round.opens_at <= now
 
 
+def _same_minute(a, b) -> bool:
+    return a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)
+
+
+def _keep_unchanged_times(values: dict, grant_round: GrantRound) -> None:
+    """The form shows times to the minute: a time left as it was keeps its seconds."""
+    for name in ("opens_at", "closes_at"):
+        if _same_minute(values[name], getattr(grant_round, name)):
+            values[name] = getattr(grant_round, name)
+
+
 def _check(values: dict, *, grant_round: GrantRound | None, now) -> None:
+    if grant_round is not None:
+        _keep_unchanged_times(values, grant_round)
     opens_at, closes_at = values["opens_at"], values["closes_at"]
     if closes_at <= opens_at:
         raise WorkflowError(_("The round must close after it opens."), field="closes_date")
@@ -187,7 +200,9 @@ def _change_guidelines(grant_round: GrantRound, data: RoundInput) -> None:
         # The file goes only once the row is gone for good.
         transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
     for new in data.added_guidelines:
-        attachment = GuidelineAttachment(round=grant_round, title=new.title, size=len(new.file.data))
+        attachment = GuidelineAttachment(
+            round=grant_round, title=new.title, size=len(new.file.data)
+        )
         filename = f"{slugify(new.title)[:60] or 'liite'}.{new.file.extension}"
         attachment.file.save(filename, ContentFile(new.file.data), save=False)
         attachment.save()
