@@ -29,6 +29,7 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_events_demo
+	$(PY) manage.py load_grants_demo
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

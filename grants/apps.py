@@ -7,7 +7,14 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants and facilities")
 
     def ready(self):
-        from grants import sections, use_report_sections
+        from grants import round_sections, sections, use_report_sections
         from yhdistystori.contributions import contribute
 
-        contribute(my_page=[*sections.MY_PAGE, *use_report_sections.MY_PAGE])
+        contribute(
+            home=[round_sections.HOME],
+            my_page=[
+                round_sections.OFFICER_ROUNDS,
+                *sections.MY_PAGE,
+                *use_report_sections.MY_PAGE,
+            ],
+        )

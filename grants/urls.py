@@ -1,10 +1,12 @@
 from django.urls import path
 
-from grants import application_views, use_report_views
+from grants import application_views, round_views, use_report_views
 
 app_name = "grants"
 
 urlpatterns: list = [
+    path("", round_views.round_list, name="list"),
+    path("rounds/new/", round_views.round_create, name="round_create"),
     path(
         "applications/<int:pk>/",
         application_views.application_detail,
@@ -46,4 +48,7 @@ urlpatterns: list = [
         name="use_report_attachment",
     ),
     path("<slug:slug>/apply/", application_views.apply, name="apply"),
+    path("<slug:slug>/", round_views.round_detail, name="round"),
+    path("<slug:slug>/edit/", round_views.round_edit, name="round_edit"),
+    path("<slug:slug>/announce/", round_views.round_announce, name="round_announce"),
 ]

@@ -24,6 +24,7 @@ ACCESS_MODULES = [
     "tests.events.access",
     "tests.grants.access",
     "tests.grants.access_use_reports",
+    "tests.grants.access_rounds",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]
