@@ -131,6 +131,18 @@ def _check_amount(application: Application, amount: Decimal, *, field: str = "am
         )
 
 
+def _check_date(decided_on: date, *, earliest: date | None = None) -> None:
+    if decided_on > timezone.localdate():
+        raise DecisionError(
+            _("The date of the decision cannot be in the future."), field="decided_on"
+        )
+    if earliest and decided_on < earliest:
+        raise DecisionError(
+            _("A correction cannot be dated before the decision it corrects."),
+            field="decided_on",
+        )
+
+
 def proposal_record(
     *, application: Application, amount: Decimal, rationale: str, by
 ) -> Application:
@@ -228,9 +240,7 @@ def round_decide(
         state = round.state
         if state not in (GrantRound.State.CLOSED, GrantRound.State.DECIDED):
             raise DecisionError(
-                _(
-                    "Decisions are recorded after the round has closed and before they are published."
-                )
+                _("A decision is recorded after the round closes, until it is published.")
             )
         if decided_on > timezone.localdate():
             raise DecisionError(
@@ -244,9 +254,7 @@ def round_decide(
         missing = set(wanted) - set(applications)
         if missing:
             raise DecisionError(
-                _(
-                    "Some of the applications were decided already or are not in this round. Reload the page."
-                )
+                _("Some applications were decided already or are not in this round. Reload.")
             )
         for pk, item in wanted.items():
             _check_amount(applications[pk], item.amount, field=f"amount_{pk}")

@@ -15,8 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from grants import deciding, reviewing
 from grants.models import Application, GrantDecision, GrantRound
 from grants.permissions import require_grants_officer
-from grants.review_forms import CommentForm, CorrectionForm, ProposalForm, ReviewFilterForm
-from grants.review_forms import RoundDecisionForm
+from grants.review_forms import (
+    CommentForm,
+    CorrectionForm,
+    ProposalForm,
+    ReviewFilterForm,
+    RoundDecisionForm,
+)
 
 
 def _officers_round(request: HttpRequest, slug: str) -> GrantRound:
