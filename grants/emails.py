@@ -36,6 +36,7 @@ def applicants_of(application) -> list:
 
 
 def _decision_context(decision) -> dict:
+    # grants.deciding sends these emails, so it is imported here rather than at the top.
     from grants.deciding import review_ends_on
 
     application = decision.application
