@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants import application_views, round_views, use_report_views
+from grants import application_views, review_views, round_views, use_report_views
 
 app_name = "grants"
 
@@ -47,6 +47,16 @@ urlpatterns: list = [
         use_report_views.use_report_attachment,
         name="use_report_attachment",
     ),
+    # The officers' review and decisions.
+    path(
+        "applications/<int:pk>/review/",
+        review_views.review_application,
+        name="review_application",
+    ),
+    path("decisions/<int:pk>/correct/", review_views.correct, name="correct"),
+    path("<slug:slug>/review/", review_views.review, name="review"),
+    path("<slug:slug>/decide/", review_views.decide, name="decide"),
+    path("<slug:slug>/publish/", review_views.publish, name="publish"),
     path("<slug:slug>/apply/", application_views.apply, name="apply"),
     path("<slug:slug>/", round_views.round_detail, name="round"),
     path("<slug:slug>/edit/", round_views.round_edit, name="round_edit"),

@@ -25,6 +25,7 @@ ACCESS_MODULES = [
     "tests.grants.access",
     "tests.grants.access_use_reports",
     "tests.grants.access_rounds",
+    "tests.grants.access_review",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]
