@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class GrantsConfig(AppConfig):
     name = "grants"
     verbose_name = _("Grants and facilities")
+
+    def ready(self):
+        import json
+        from pathlib import Path
+
+        from grants import sections
+        from yhdistystori.contributions import contribute
+
+        api_description = Path(__file__).parent / "api_description.json"
+        contribute(
+            association_profile=[sections.ASSOCIATION_PROFILE],
+            api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
+        )
