@@ -29,9 +29,7 @@ CSV_URL = reverse("grants:decisions_csv")
 @pytest.fixture
 def world(settings):
     settings.CITY_BUSINESS_ID = "0208201-1"
-    SiteConfiguration.objects.filter(pk=SiteConfiguration.current().pk).update(
-        city_name_fi="Jyväskylä"
-    )
+    SiteConfiguration.objects.update_or_create(pk=1, defaults={"city_name_fi": "Jyväskylä"})
     cache.delete(SiteConfiguration.CACHE_KEY)
     return decisions_world()
 
