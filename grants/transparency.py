@@ -9,12 +9,15 @@ one in force.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, F, Prefetch, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association, Category, District
@@ -125,6 +128,39 @@ class Chart:
             {"bar": bar, "text_y": i * self.ROW + 14, "bar_y": i * self.ROW + 20}
             for i, bar in enumerate(self.bars)
         ]
+
+
+# The totals change only when decisions are published or corrected: kept a while, under
+# a key that changes when either happens (the matching count or the newest decision).
+TOTALS_SECONDS = 600
+
+
+def cached_totals(filterset: DecisionFilter, decisions: QuerySet, count: int) -> list[Chart]:
+    """`totals(decisions)`, read from the cache when the same filters were asked for since
+    the last decision was published."""
+    newest = GrantDecision.objects.published().order_by("-id").values_list("id", flat=True).first()
+    query = sorted(
+        (name, value)
+        for name, values in kept_query_data(filterset).lists()
+        for value in values
+        if name in filterset.filters
+    )
+    digest = hashlib.sha256(repr(query).encode()).hexdigest()[:32]
+    key = f"grants-totals:{get_language()}:{digest}:{count}:{newest}"
+    charts = cache.get(key)
+    if charts is None:
+        charts = totals(decisions)
+        cache.set(key, charts, TOTALS_SECONDS)
+    return charts
+
+
+def kept_query_data(filterset: DecisionFilter) -> QueryDict:
+    data = filterset.data.copy() if filterset.data is not None else QueryDict(mutable=True)
+    ignored = set(filterset.ignored)
+    for name in TERM_FILTERS:
+        if name in data:
+            data.setlist(name, [v for v in data.getlist(name) if v not in ignored])
+    return data
 
 
 def _bars(rows, names: dict) -> list[Bar]:

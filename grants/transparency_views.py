@@ -15,11 +15,11 @@ from django.views.decorators.http import require_safe
 
 from grants import giving
 from grants.transparency import (
+    cached_totals,
     decision_filter,
     filter_chips,
     filter_groups,
     kept_query,
-    totals,
     with_earlier,
 )
 from yhdistystori.pagination import paginate
@@ -38,12 +38,13 @@ def decisions(request: HttpRequest) -> HttpResponse:
         request, with_earlier(matching), settings.DIRECTORY_PAGE_SIZE, keep=keep
     )
     query = keep.urlencode()
+    count = pages_context["page"].paginator.count
     context = {
         "filter": filterset,
         "ignored": filterset.ignored,
         "chips": filter_chips(filterset, keep),
         "filter_groups": filter_groups(filterset),
-        "charts": totals(matching) if pages_context["page"].paginator.count else [],
+        "charts": cached_totals(filterset, matching, count) if count else [],
         "clear_url": reverse("grants:decisions"),
         "csv_url": reverse("grants:decisions_csv") + (f"?{query}" if query else ""),
         "json_url": reverse("grants:decisions_json") + (f"?{query}" if query else ""),

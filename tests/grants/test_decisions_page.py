@@ -188,3 +188,12 @@ def test_the_page_reads_a_bounded_number_of_queries(client, world, django_assert
     assert response.status_code == 200
     with django_assert_max_num_queries(20):
         client.get(URL)
+
+
+def test_the_totals_count_a_decision_published_after_they_were_shown(client, world):
+    _chart(client.get(URL).text, "year")
+    decide(
+        ApplicationFactory(round=world["rounds"]["old"]), "500.00", world["current"][0].decided_on
+    )
+    bars, rows = _chart(client.get(URL).text, "year")
+    assert bars["2024"] == rows["2024"] == Decimal("3000")
