@@ -7,9 +7,13 @@ class GrantsConfig(AppConfig):
     verbose_name = _("Grants and facilities")
 
     def ready(self):
-        from grants import round_sections, sections, use_report_sections
+        import json
+        from pathlib import Path
+
+        from grants import round_sections, sections, transparency_sections, use_report_sections
         from yhdistystori.contributions import contribute
 
+        api_description = Path(__file__).parent / "api_description.json"
         contribute(
             home=[round_sections.HOME],
             my_page=[
@@ -17,4 +21,6 @@ class GrantsConfig(AppConfig):
                 *sections.MY_PAGE,
                 *use_report_sections.MY_PAGE,
             ],
+            association_profile=[transparency_sections.ASSOCIATION_PROFILE],
+            api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
         )

@@ -1,11 +1,20 @@
 from django.urls import path
 
-from grants import application_views, review_views, round_views, use_report_views
+from grants import (
+    application_views,
+    review_views,
+    round_views,
+    transparency_views,
+    use_report_views,
+)
 
 app_name = "grants"
 
 urlpatterns: list = [
     path("", round_views.round_list, name="list"),
+    path("decisions/", transparency_views.decisions, name="decisions"),
+    path("decisions.csv", transparency_views.decisions_csv, name="decisions_csv"),
+    path("decisions.json", transparency_views.decisions_json, name="decisions_json"),
     path("rounds/new/", round_views.round_create, name="round_create"),
     path(
         "applications/<int:pk>/",

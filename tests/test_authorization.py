@@ -26,6 +26,7 @@ ACCESS_MODULES = [
     "tests.grants.access_use_reports",
     "tests.grants.access_rounds",
     "tests.grants.access_review",
+    "tests.grants.access_open_data",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]

@@ -372,6 +372,10 @@ DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 20)
 API_PAGE_SIZE = env_int("API_PAGE_SIZE", 50)
 API_MAX_PAGE_SIZE = 200
 
+# The city's business ID (Y-tunnus): the funder's identifier (FI-PRO-…) in the grants'
+# open data (360Giving). The default is Jyväskylä's.
+CITY_BUSINESS_ID = env_str("CITY_BUSINESS_ID", "0208201-1")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
