@@ -1,6 +1,6 @@
-"""What an application's attachment may be: a PDF, JPEG or PNG, checked by what the file
-holds (its first bytes, and Pillow reading the image), never by its name or by the type
-the browser claims."""
+"""What an application's or a use report's attachment may be: a PDF, JPEG or PNG,
+checked by what the file holds (its first bytes, and Pillow reading the image), never
+by its name or by the type the browser claims."""
 
 from __future__ import annotations
 
@@ -76,7 +76,15 @@ def _check_image(data: bytes, expected_format: str) -> None:
         with Image.open(BytesIO(data)) as image:
             found = image.format
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        EOFError,
+        IndexError,
+        Image.DecompressionBombError,
+    ):
         raise ValidationError(MESSAGES["damaged"], code="damaged") from None
     if found != expected_format:
         raise ValidationError(MESSAGES["wrong_type"], code="wrong_type")

@@ -1,71 +1,21 @@
 """The use report's forms: the association's report with its attachments (checked by
-content, not by name) and the officer's review."""
+content, as an application's are: grants.uploads) and the officer's review."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
+from grants.uploads import MAX_MB, check_attachment
 from grants.use_reports import NewAttachment
 from yhdistystori.decisions import REASON_MAX_LENGTH
 from yhdistystori.forms import AmountField
 
-MAX_FILE_MB = 10
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
-# The PDF standard ends a file with %%EOF; writers may add a line break or padding.
-EOF_WINDOW = 1024
 ATTACHMENT_SLOTS = 3
 ACCEPT = "application/pdf,image/jpeg,image/png"
-IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
-
-FILE_MESSAGES = {
-    "empty": _("The file is empty. Choose the file again."),
-    "too_large": _("The file is too large: at most %(max_mb)s MB. Make it smaller and try again."),
-    "wrong_type": _(
-        "The file is not a PDF document or a JPEG or PNG image. Save it in one of these "
-        "formats and try again; the file's name does not make it one."
-    ),
-    "damaged": _("The file is incomplete or damaged. Save it again and try again."),
-}
-
-
-def _reject(code: str) -> ValidationError:
-    return ValidationError(FILE_MESSAGES[code], code=code, params={"max_mb": MAX_FILE_MB})
-
-
-def check_attachment(upload: UploadedFile) -> tuple[str, str, bytes]:
-    """(content type, file extension, bytes) of a PDF, JPEG or PNG within the size limit.
-
-    What the file holds decides, never its name or the type the browser claims.
-    """
-    if upload.size is not None and upload.size > MAX_FILE_BYTES:
-        raise _reject("too_large")
-    upload.seek(0)
-    data = upload.read(MAX_FILE_BYTES + 1)
-    if not data:
-        raise _reject("empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise _reject("too_large")
-    if data.startswith(b"%PDF-"):
-        if b"%%EOF" not in data[-EOF_WINDOW:]:
-            raise _reject("damaged")
-        return "application/pdf", "pdf", data
-    try:
-        with Image.open(io.BytesIO(data), formats=tuple(IMAGE_FORMATS)) as image:
-            image_format = image.format
-            image.verify()
-    except UnidentifiedImageError:
-        raise _reject("wrong_type") from None
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError):
-        raise _reject("damaged") from None
-    content_type, extension = IMAGE_FORMATS[image_format]
-    return content_type, extension, data
 
 
 class UseReportForm(forms.Form):
@@ -95,7 +45,7 @@ class UseReportForm(forms.Form):
                 required=False,
                 widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
                 help_text=_("PDF, JPEG or PNG, at most %(max_mb)s MB. Optional.")
-                % {"max_mb": MAX_FILE_MB},
+                % {"max_mb": MAX_MB},
             )
             self.fields[f"title_{n}"] = forms.CharField(
                 label=_("Title of attachment %(n)s") % {"n": n},
@@ -124,14 +74,17 @@ class UseReportForm(forms.Form):
             if not upload:
                 continue
             try:
-                content_type, extension, data = check_attachment(upload)
+                checked = check_attachment(upload)
             except ValidationError as error:
                 self.add_error(f"attachment_{n}", error)
                 continue
             title = (cleaned.get(f"title_{n}") or "").strip() or Path(upload.name).stem[:200]
             self.new_attachments.append(
                 NewAttachment(
-                    title=title, content_type=content_type, extension=extension, data=data
+                    title=title,
+                    content_type=checked.content_type,
+                    extension=checked.extension,
+                    data=checked.data,
                 )
             )
         return cleaned
