@@ -148,6 +148,15 @@ ROLE_PERMISSIONS: dict[Role, dict[str, tuple[str, ...]]] = {
     Role.FACILITIES: {
         "associations.association": ("view",),
         "yhdistystori.feedback": ("view",),
+        # Facilities are kept in the admin as well as on their own pages; requests are
+        # answered on the desk, where every answer is recorded and emailed.
+        "grants.facility": ALL,
+        "grants.equipment": ALL,
+        "grants.room": ALL,
+        "grants.openinghours": ALL,
+        "grants.facilityphoto": ALL,
+        "grants.bookingrequest": ("view",),
+        "grants.booking": ("view",),
     },
 }
 

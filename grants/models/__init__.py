@@ -1,6 +1,7 @@
 """The grants app's data: programmes and rounds, applications with their budgets and
 attachments, the review (comments, proposals), decisions and their corrections, use
-reports, and the record of every state change."""
+reports, the record of every state change; and the support in kind: facilities and
+their booking requests."""
 
 from grants.models.applications import (
     Application,
@@ -8,23 +9,32 @@ from grants.models.applications import (
     BudgetRow,
     InternalComment,
 )
+from grants.models.bookings import Booking, BookingRequest
 from grants.models.decisions import (
     GrantDecision,
     StateChange,
     UseReport,
     UseReportAttachment,
 )
+from grants.models.facilities import Equipment, Facility, FacilityPhoto, OpeningHours, Room
 from grants.models.rounds import GrantProgramme, GrantRound, GuidelineAttachment
 
 __all__ = [
     "Application",
     "ApplicationAttachment",
+    "Booking",
+    "BookingRequest",
     "BudgetRow",
+    "Equipment",
+    "Facility",
+    "FacilityPhoto",
     "GrantDecision",
     "GrantProgramme",
     "GrantRound",
     "GuidelineAttachment",
     "InternalComment",
+    "OpeningHours",
+    "Room",
     "StateChange",
     "UseReport",
     "UseReportAttachment",
