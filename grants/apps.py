@@ -10,7 +10,15 @@ class GrantsConfig(AppConfig):
         import json
         from pathlib import Path
 
-        from grants import round_sections, sections, transparency_sections, use_report_sections
+        from grants import (
+            booking_sections,
+            facility_sections,
+            round_sections,
+            sections,
+            support_sections,
+            transparency_sections,
+            use_report_sections,
+        )
         from yhdistystori.contributions import contribute
 
         api_description = Path(__file__).parent / "api_description.json"
@@ -24,3 +32,6 @@ class GrantsConfig(AppConfig):
             association_profile=[transparency_sections.ASSOCIATION_PROFILE],
             api_paths=[json.loads(api_description.read_text(encoding="utf-8"))],
         )
+        # The facilities: support in kind.
+        for part in (facility_sections, booking_sections, support_sections):
+            contribute(**part.CONTRIBUTIONS)

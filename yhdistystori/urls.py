@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("associations/", include("associations.urls")),
     path("events/", include("events.urls")),
     path("grants/", include("grants.urls")),
+    path("facilities/", include("grants.facility_urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("open-data/", associations_open_data.open_data, name="open_data"),
     path("privacy/", views.privacy, name="privacy"),

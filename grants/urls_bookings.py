@@ -1,0 +1,3 @@
+"""Booking requests: making one, the managers' answers, cancelling, and the calendars."""
+
+urlpatterns: list = []
