@@ -12,7 +12,9 @@ T = datetime.time
 
 
 def _hours(facility, weekday, opens, closes):
-    return OpeningHours.objects.create(facility=facility, weekday=weekday, opens=opens, closes=closes)
+    return OpeningHours.objects.create(
+        facility=facility, weekday=weekday, opens=opens, closes=closes
+    )
 
 
 def test_a_span_covers_a_time_only_whole_and_on_its_weekday():
