@@ -9,12 +9,12 @@ ammonia), so the page may show the stored memo as it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import nh3
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+
+from yhdistystori.uploads import PDF, CheckedFile, check_upload
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h2", "h3", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -63,29 +63,21 @@ def sanitise_memo(text: str) -> str:
 
 MAX_PDF_MB = 10
 MAX_PDF_BYTES = MAX_PDF_MB * 1024 * 1024
-# The PDF standard puts %%EOF at the end; writers may add a line break or a little padding.
-EOF_WINDOW = 1024
 
 PDF_MESSAGES = {
     "empty": _("The file is empty. Choose the PDF file again."),
     "too_large": _(
         "The file is too large: at most %(max_mb)s MB. Make the PDF smaller and try again."
     ),
-    "not_pdf": _(
+    "wrong_type": _(
         "The file is not a PDF document. Save the attachment as PDF and try again; the "
         "file's name does not make it one."
     ),
-    "incomplete": _("The PDF file is incomplete or damaged. Save it again as PDF and try again."),
+    "damaged": _("The PDF file is incomplete or damaged. Save it again as PDF and try again."),
 }
 
-
-@dataclass(frozen=True)
-class CheckedPdf:
-    data: bytes
-
-    @property
-    def size(self) -> int:
-        return len(self.data)
+# A checked memo attachment: its bytes, always a PDF.
+CheckedPdf = CheckedFile
 
 
 def check_pdf(upload: UploadedFile) -> CheckedPdf:
@@ -93,20 +85,4 @@ def check_pdf(upload: UploadedFile) -> CheckedPdf:
 
     The name and the browser's content type are not looked at: only what the file holds.
     """
-    if upload.size is not None and upload.size > MAX_PDF_BYTES:
-        raise ValidationError(
-            PDF_MESSAGES["too_large"], code="too_large", params={"max_mb": MAX_PDF_MB}
-        )
-    upload.seek(0)
-    data = upload.read(MAX_PDF_BYTES + 1)
-    if not data:
-        raise ValidationError(PDF_MESSAGES["empty"], code="empty")
-    if len(data) > MAX_PDF_BYTES:
-        raise ValidationError(
-            PDF_MESSAGES["too_large"], code="too_large", params={"max_mb": MAX_PDF_MB}
-        )
-    if not data.startswith(b"%PDF-"):
-        raise ValidationError(PDF_MESSAGES["not_pdf"], code="not_pdf")
-    if b"%%EOF" not in data[-EOF_WINDOW:]:
-        raise ValidationError(PDF_MESSAGES["incomplete"], code="incomplete")
-    return CheckedPdf(data=data)
+    return check_upload(upload, kinds=(PDF,), max_bytes=MAX_PDF_BYTES, messages=PDF_MESSAGES)

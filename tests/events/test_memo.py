@@ -66,9 +66,9 @@ def test_a_real_tiny_pdf_is_accepted():
 @pytest.mark.parametrize(
     ("data", "code"),
     [
-        (PNG, "not_pdf"),
+        (PNG, "wrong_type"),
         (b"", "empty"),
-        (b"%PDF-1.4\nnot finished", "incomplete"),
+        (b"%PDF-1.4\nnot finished", "damaged"),
         (b"%PDF-1.4\n" + b"0" * MAX_PDF_BYTES + b"%%EOF", "too_large"),
     ],
     ids=["png-named-pdf", "empty", "truncated", "oversize"],
