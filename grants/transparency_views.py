@@ -79,7 +79,15 @@ def decisions_json(request: HttpRequest) -> HttpResponse:
     grants = _download_rows(request)
     if grants is None:
         return _bad_filters()
-    body = json.dumps({"grants": list(grants)}, ensure_ascii=False)
+    grants = list(grants)
+    if not grants:
+        # A 360Giving package holds at least one grant: none is not a package.
+        return HttpResponse(
+            _("No published decisions match these filters."),
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    body = json.dumps({"grants": grants}, ensure_ascii=False)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="grants-360giving.json"'
     return response

@@ -96,6 +96,19 @@ def test_the_downloads_follow_the_filters(client, world):
     assert len(rows) == 2
 
 
+def test_no_matching_grant_is_not_an_empty_package(client, world, package_validator):
+    """The standard's package holds at least one grant: none is a 404 that says why, and the
+    page offers no downloads then; the CSV still has its column titles."""
+    response = client.get(JSON_URL, {"year": "2031"})
+    assert response.status_code == 404
+    assert "Mikään julkaistu päätös ei vastaa" in response.content.decode()
+    assert list(package_validator.iter_errors({"grants": []}))  # why: minItems 1
+    assert len(read_csv(client.get(CSV_URL, {"year": "2031"}))) == 1
+    page = client.get("/grants/decisions/", {"year": "2031"}).content.decode()
+    assert "360Giving" not in page
+    assert "360Giving" in client.get("/grants/decisions/").content.decode()
+
+
 def test_a_bad_filter_value_is_a_400(client, world):
     for url in (JSON_URL, CSV_URL):
         response = client.get(url, {"year": "viime vuonna"})
