@@ -197,3 +197,15 @@ def test_the_totals_count_a_decision_published_after_they_were_shown(client, wor
     )
     bars, rows = _chart(client.get(URL).text, "year")
     assert bars["2024"] == rows["2024"] == Decimal("3000")
+
+
+def test_the_totals_kept_for_one_language_are_named_in_another(client, world):
+    """The sums are kept once for all languages; the charts' words are the reader's."""
+    finnish = client.get(URL).text
+    assert "Vuosittain" in finnish
+    swedish = client.get("/sv" + URL).text
+    bars_fi, _rows = _chart(finnish, "year")
+    bars_sv, _rows = _chart(swedish, "year")
+    assert bars_fi == bars_sv
+    assert "Per år" in swedish
+    assert "Vuosittain" not in swedish
