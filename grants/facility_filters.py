@@ -90,6 +90,10 @@ class FacilityFilterForm(forms.Form):
         data = super().clean()
         if any(name in self.errors for name in TIME_PARAMETERS):
             return data
+        if data.get("weekday") in ("", None):
+            data["weekday"] = None
+        else:
+            data["weekday"] = int(data["weekday"])
         day, weekday = data.get("date"), data.get("weekday")
         starts, ends = data.get("from"), data.get("to")
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
@@ -152,11 +156,9 @@ class FacilityFilter(django_filters.FilterSet):
         widget=_date_input(),
         error_messages={"invalid": _("Enter a real date, such as 2026-03-14 or 14.3.2026.")},
     )
-    weekday = django_filters.TypedChoiceFilter(
+    weekday = django_filters.ChoiceFilter(
         label=_("Or every week on"),
-        choices=OpeningHours.Weekday.choices,
-        coerce=int,
-        empty_value=None,
+        choices=[(str(value), label) for value, label in OpeningHours.Weekday.choices],
         empty_label=_("No weekday"),
         method="filter_nothing",
     )
