@@ -62,7 +62,8 @@ def serialize(facility: Facility, request: HttpRequest) -> dict:
             "notes": _languages(facility, "accessibility"),
         },
         "equipment": [
-            {"slug": item.slug, "name": _languages(item, "name")} for item in facility.equipment.all()
+            {"slug": item.slug, "name": _languages(item, "name")}
+            for item in facility.equipment.all()
         ],
         "rooms": [
             {"name": room.name, "capacity": room.capacity, "notes": room.notes}

@@ -229,8 +229,7 @@ class BaseOpeningHoursFormSet(forms.BaseInlineFormSet):
 
 def overlap_message(weekday: int, first, second) -> str:
     return _(
-        "The opening hours on %(weekday)s overlap: %(first)s and %(second)s. "
-        "Give each time once."
+        "The opening hours on %(weekday)s overlap: %(first)s and %(second)s. Give each time once."
     ) % {
         "weekday": OpeningHours.Weekday(weekday).label.lower(),
         "first": _span(*first),
@@ -270,7 +269,9 @@ class PhotoForm(forms.ModelForm):
         label=_("Photo"),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
         help_text=lazy(
-            lambda: gettext("JPEG, PNG or WebP, at most %(max_mb)s MB.") % {"max_mb": MAX_UPLOAD_MB},
+            lambda: (
+                gettext("JPEG, PNG or WebP, at most %(max_mb)s MB.") % {"max_mb": MAX_UPLOAD_MB}
+            ),
             str,
         )(),
     )

@@ -45,7 +45,10 @@ def summary_links(form, *formsets) -> list[dict]:
     """The errors of the form and of each row of its formsets, for the error summary."""
     links = error_links(form)
     for formset in formsets:
-        links += [{"error": error, "label": "", "anchor": formset.prefix} for error in formset.non_form_errors()]
+        links += [
+            {"error": error, "label": "", "anchor": formset.prefix}
+            for error in formset.non_form_errors()
+        ]
         for number, row in enumerate(formset.forms, start=1):
             for link in error_links(row):
                 label = f"{formset.label}, {_('row')} {number}"
@@ -73,7 +76,9 @@ def _save(request, form, rooms, hours, *, facility=None) -> HttpResponse:
     valid = rooms.is_valid() and valid
     valid = hours.is_valid() and valid
     if not valid:
-        return _form_page(request, form, rooms, hours, facility=facility, status=HTTPStatus.BAD_REQUEST)
+        return _form_page(
+            request, form, rooms, hours, facility=facility, status=HTTPStatus.BAD_REQUEST
+        )
     try:
         saved = facility_keeping.facility_save(form=form, rooms=rooms, hours=hours)
     except facility_keeping.HoursOverlap as error:

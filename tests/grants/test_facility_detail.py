@@ -100,7 +100,9 @@ def test_the_week_shows_busy_times_without_who_booked(client, verso):
         facility=verso, association=choir, purpose="Kuoroharjoitus", starts=T(18), ends=T(20)
     )
     add_booking(accepted, wednesday)
-    asked = BookingRequestFactory(facility=verso, purpose="Hallituksen kokous", starts=T(10), ends=T(11))
+    asked = BookingRequestFactory(
+        facility=verso, purpose="Hallituksen kokous", starts=T(10), ends=T(11)
+    )
     add_booking(asked, wednesday, status=Booking.Status.REQUESTED)
     page = client.get("/facilities/verso/").content.decode()
     assert "18.00</time>–<time" in page and "20.00</time>" in page
@@ -115,7 +117,10 @@ def test_other_weeks_are_reached_by_their_links(client, verso):
     page = client.get("/facilities/verso/", {"week": "2026-W11"}).content.decode()
     assert "17.00</time>" in page
     assert "?week=2026-W10#week" in page and "?week=2026-W12#week" in page
-    assert "17.00</time>" not in client.get("/facilities/verso/", {"week": "2026-W12"}).content.decode()
+    assert (
+        "17.00</time>"
+        not in client.get("/facilities/verso/", {"week": "2026-W12"}).content.decode()
+    )
 
 
 def test_a_closed_day_says_so(client, verso):

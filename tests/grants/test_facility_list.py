@@ -99,11 +99,17 @@ def test_accessibility_is_shown_in_words_not_only_icons(client, places):
         ({"q": "biljardi"}, ["Huhtasuon nuorisotila"]),
         ({"q": "nuorisotila huhtasuo"}, ["Huhtasuon nuorisotila"]),
         ({"q": "library"}, ["Pääkirjaston kokoushuone Verso"]),
-        ({"district": ["kortepohja", "huhtasuo"]}, ["Huhtasuon nuorisotila", "Kortepohjan koulun liikuntasali"]),
+        (
+            {"district": ["kortepohja", "huhtasuo"]},
+            ["Huhtasuon nuorisotila", "Kortepohjan koulun liikuntasali"],
+        ),
         ({"kind": "youth_centre"}, ["Huhtasuon nuorisotila"]),
         ({"capacity": "20"}, ["Huhtasuon nuorisotila", "Kortepohjan koulun liikuntasali"]),
         ({"capacity": "81"}, []),
-        ({"access": "step_free"}, ["Kortepohjan koulun liikuntasali", "Pääkirjaston kokoushuone Verso"]),
+        (
+            {"access": "step_free"},
+            ["Kortepohjan koulun liikuntasali", "Pääkirjaston kokoushuone Verso"],
+        ),
         ({"access": ["step_free", "accessible_toilet"]}, ["Kortepohjan koulun liikuntasali"]),
         ({"access": "induction_loop"}, ["Huhtasuon nuorisotila"]),
         ({"equipment": "piano"}, ["Huhtasuon nuorisotila", "Pääkirjaston kokoushuone Verso"]),
@@ -170,7 +176,11 @@ def test_free_every_week_tests_every_such_weekday_of_the_period(client, places):
     # A period that ends before the booked week leaves the gym free.
     before = client.get(
         LIST,
-        {**query, "starts_on": first.isoformat(), "ends_on": (first + datetime.timedelta(days=8)).isoformat()},
+        {
+            **query,
+            "starts_on": first.isoformat(),
+            "ends_on": (first + datetime.timedelta(days=8)).isoformat(),
+        },
     )
     assert "Kortepohjan koulun liikuntasali" in names(before)
     chip = html.unescape(response.content.decode())
@@ -197,11 +207,23 @@ def test_free_every_week_needs_the_weekday_open(client, places):
         ({"date": "2026-03-03", "weekday": "2", "from": "18:00", "to": "20:00"}, "weekday"),
         ({"weekday": "9", "from": "18:00", "to": "20:00"}, "weekday"),
         (
-            {"weekday": "1", "from": "18:00", "to": "20:00", "starts_on": "2026-05-01", "ends_on": "2026-04-01"},
+            {
+                "weekday": "1",
+                "from": "18:00",
+                "to": "20:00",
+                "starts_on": "2026-05-01",
+                "ends_on": "2026-04-01",
+            },
             "ends_on",
         ),
         (
-            {"weekday": "1", "from": "18:00", "to": "20:00", "starts_on": "2026-01-01", "ends_on": "2027-06-01"},
+            {
+                "weekday": "1",
+                "from": "18:00",
+                "to": "20:00",
+                "starts_on": "2026-01-01",
+                "ends_on": "2027-06-01",
+            },
             "ends_on",
         ),
         ({"kind": "castle"}, "kind"),
@@ -225,7 +247,13 @@ def test_the_list_queries_are_bounded(client, places, django_assert_max_num_quer
     with django_assert_max_num_queries(10):
         response = client.get(
             LIST,
-            {"district": "kortepohja", "equipment": "piano", "date": day.isoformat(), "from": "18:00", "to": "20:00"},
+            {
+                "district": "kortepohja",
+                "equipment": "piano",
+                "date": day.isoformat(),
+                "from": "18:00",
+                "to": "20:00",
+            },
         )
     assert response.status_code == 200
     with django_assert_max_num_queries(10):

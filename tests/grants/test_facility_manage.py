@@ -106,7 +106,13 @@ def test_a_manager_edits_a_facility_and_removes_a_span(manager_client):
         _rows(
             "hours",
             [
-                {"id": str(monday.pk), "weekday": "0", "opens": "08:00", "closes": "12:00", "DELETE": "on"},
+                {
+                    "id": str(monday.pk),
+                    "weekday": "0",
+                    "opens": "08:00",
+                    "closes": "12:00",
+                    "DELETE": "on",
+                },
                 {"weekday": "2", "opens": "16:00", "closes": "20:00"},
             ],
             initial=1,
