@@ -136,6 +136,9 @@ class FacilityForm(forms.ModelForm):
             data["slug"] = self._free_slug(slugify(data["name_fi"])[:70] or "tila")
         pricing, price = data.get("pricing"), data.get("price_per_hour")
         normal = data.get("normal_price_per_hour")
+        if pricing == Facility.Pricing.NORMAL and price is not None and normal is not None:
+            # At the normal price both are the same: one typed is enough.
+            data["price_per_hour"] = data["normal_price_per_hour"] = price or normal
         if pricing == Facility.Pricing.FREE and price:
             self.add_error(
                 "price_per_hour",
