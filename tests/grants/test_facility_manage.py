@@ -263,3 +263,26 @@ def test_photos_are_reordered_described_and_deleted(manager_client, media_root):
     response = manager_client.post(url, data)
     assert response.status_code == 302
     assert [p.alt_fi for p in facility.photos.all()] == ["Sali ikkunoineen"]
+
+
+def test_the_facilities_are_kept_in_the_admin_too(admin_client):
+    facility = FacilityFactory()
+    for url in (
+        "/admin/grants/facility/add/",
+        f"/admin/grants/facility/{facility.pk}/change/",
+        "/admin/grants/equipment/add/",
+        "/admin/grants/room/add/",
+        "/admin/grants/openinghours/add/",
+        "/admin/grants/facilityphoto/add/",
+    ):
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_a_photo_uploaded_in_the_admin_is_reencoded_too(admin_client, media_root):
+    facility = FacilityFactory()
+    response = admin_client.post(
+        "/admin/grants/facilityphoto/add/",
+        {"facility": str(facility.pk), "image": _png(), "alt_fi": "Sali", "ordering": "0"},
+    )
+    assert response.status_code == 302
+    assert FacilityPhoto.objects.get().image.name.endswith(".webp")
