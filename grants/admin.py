@@ -161,3 +161,7 @@ class UseReportAttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class InternalCommentAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["application", "author", "created_at"]
     list_select_related = ["application__association", "application__round", "author"]
+
+
+# The facilities' own admin pages.
+from grants import facility_admin  # noqa: E402, F401

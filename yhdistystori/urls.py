@@ -12,6 +12,7 @@ from associations import open_data as associations_open_data
 from events import api as events_api
 from events import desk_urls as events_desk_urls
 from grants import api as grants_api
+from grants import facility_api
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
@@ -37,6 +38,7 @@ urlpatterns = [
     ),
     path("api/v1/events", events_api.event_list, name="api-events"),
     path("api/v1/grants/awards", grants_api.award_list, name="api-grants-awards"),
+    path("api/v1/facilities", facility_api.facility_list, name="api-facilities"),
     path(
         "api/v1/openapi.json",
         views.with_contributed_api_paths(associations_open_data.openapi_v1),
