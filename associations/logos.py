@@ -58,7 +58,7 @@ MESSAGES = {
         "The image is too large: at most %(max_mb)s MB. Save it in a smaller size and try again."
     ),
     "invalid_format": _(
-        "The file is not a JPEG, PNG or WebP image. Save the logo in one of these formats "
+        "The file is not a JPEG, PNG or WebP image. Save the image in one of these formats "
         "and try again."
     ),
     "too_many_pixels": _(
@@ -141,8 +141,11 @@ def delete_files(storage: Storage, names: list[str]) -> None:
             logger.exception("Could not delete the replaced logo file %s", name)
 
 
-def process_logo(uploaded_file: UploadedFile) -> ProcessedLogo:
-    """Check an uploaded logo and re-encode it in the two sizes the pages show.
+def process_logo(
+    uploaded_file: UploadedFile, *, main_box: tuple[int, int] = MAIN_BOX
+) -> ProcessedLogo:
+    """Check an uploaded logo and re-encode it in the two sizes the pages show (the larger
+    within `main_box`: a facility's photo is shown larger than a logo).
 
     Raises ValidationError, with a message that tells the person what to do, and
     nothing else: not for files that are not images, damaged, too large or
@@ -161,7 +164,7 @@ def process_logo(uploaded_file: UploadedFile) -> ProcessedLogo:
     opened = _open(data)
     try:
         main = _decode(opened)
-        main.thumbnail(MAIN_BOX, Image.Resampling.LANCZOS)  # in place; never enlarges
+        main.thumbnail(main_box, Image.Resampling.LANCZOS)  # in place; never enlarges
         small = main.copy()
         small.thumbnail(SMALL_BOX, Image.Resampling.LANCZOS)
         token = secrets.token_hex(16)  # the names say nothing of the association or file

@@ -264,6 +264,10 @@ def hours_formset(*, data=None, instance=None):
     return formset_class(data=data, instance=instance or Facility(), prefix="hours")
 
 
+# A facility's page shows its photos larger than a profile shows a logo.
+PHOTO_BOX = (1280, 960)
+
+
 class PhotoForm(forms.ModelForm):
     """A new photo: checked and re-encoded as association logos are
     (associations.logos.process_logo), with its description for those who cannot see it."""
@@ -292,7 +296,7 @@ class PhotoForm(forms.ModelForm):
         value = self.cleaned_data.get("image")
         if not isinstance(value, UploadedFile):
             return value  # no new file: the stored photo stays (the admin's change form)
-        self.processed = process_logo(value)
+        self.processed = process_logo(value, main_box=PHOTO_BOX)
         return self.processed.main.file
 
     def save(self, commit=True):

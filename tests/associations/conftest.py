@@ -214,7 +214,7 @@ def directory(client, result_names):
 
 # --- logos -----------------------------------------------------------------------------------
 
-NOT_AN_IMAGE = "The file is not a JPEG, PNG or WebP image. Save the logo in one of these formats and try again."  # noqa: E501
+NOT_AN_IMAGE = "The file is not a JPEG, PNG or WebP image. Save the image in one of these formats and try again."  # noqa: E501
 
 
 def encode(image: Image.Image, fmt: str, **params) -> bytes:
