@@ -123,8 +123,19 @@ def _check_date(decided_on: date, *, earliest: date | None = None) -> None:
 def proposal_record(
     *, application: Application, amount: Decimal, rationale: str, by
 ) -> Application:
-    """The officers' proposal (esitys): an amount from 0 to the one applied for."""
+    """The officers' proposal (esitys): an amount from 0 to the one applied for, once the
+    round has closed and the applications no longer change."""
     with transaction.atomic():
+        # The round's lock first, as every change to a round's decisions takes it: a
+        # proposal then never slips in beside a decision being recorded.
+        round = _lock_round(application.round)
+        if round.state not in (GrantRound.State.CLOSED, GrantRound.State.DECIDED):
+            raise DecisionError(
+                _(
+                    "A proposal is made after the round closes, when the applications no "
+                    "longer change."
+                )
+            )
         application = (
             Application.objects.select_for_update(of=("self",))
             .select_related("round", "association")

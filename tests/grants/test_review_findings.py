@@ -1,0 +1,76 @@
+"""Behaviour pinned down by a review of the grant rounds' code: each test names what a
+person would have met before (a server error, something shown too early, a value taken
+that should not be)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from grants import deciding
+from tests.factories import ApplicationFactory
+from tests.grants.test_applying import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The pages in English, so that the tests read the source messages."""
+    with translation.override("en"):
+        yield
+
+
+# --- the proposal and the applicant's changes ------------------------------------------------
+
+
+def test_no_proposal_is_recorded_while_the_round_is_open(grants_officer, association, grant_round):
+    application = ApplicationFactory(round=grant_round, association=association)
+    with pytest.raises(deciding.DecisionError):
+        deciding.proposal_record(
+            application=application, amount=Decimal("800"), rationale="", by=grants_officer
+        )
+    application.refresh_from_db()
+    assert application.proposed_at is None
+
+
+def test_officer_sees_why_no_proposal_can_be_made_in_an_open_round(
+    client, grants_officer, association, grant_round
+):
+    application = ApplicationFactory(round=grant_round, association=association)
+    client.force_login(grants_officer)
+    response = client.post(
+        reverse("grants:review_application", args=[application.pk]),
+        {"amount": "800", "rationale": "", "propose": ""},
+    )
+    assert response.status_code == 400
+    assert "after the round closes" in response.content.decode()
+
+
+def test_an_application_with_a_proposal_cannot_be_lowered_below_it_in_a_reopened_round(
+    client, grants_officer, editor, association, grant_round
+):
+    """A round that closed, was proposed on and then had its closing time moved later
+    is open again: the applicant's change is refused with a message, not a server error."""
+    application = ApplicationFactory(
+        round=grant_round, association=association, requested_amount=Decimal("1000")
+    )
+    grant_round.closes_at = timezone.now() - timedelta(minutes=1)
+    grant_round.save()
+    deciding.proposal_record(
+        application=application, amount=Decimal("800"), rationale="", by=grants_officer
+    )
+    grant_round.closes_at = timezone.now() + timedelta(days=1)
+    grant_round.save()
+    application.refresh_from_db()
+    client.force_login(editor)
+    response = client.post(
+        reverse("grants:application_edit", args=[application.pk]),
+        form_data(application, requested_amount="100"),
+    )
+    assert response.status_code == 400
+    assert "being reviewed" in response.content.decode()
+    application.refresh_from_db()
+    assert application.requested_amount == Decimal("1000")
