@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from grants import applying
+from grants import applying, deciding
 from grants.forms_applications import (
     ApplicationForm,
     ChooseAssociationForm,
@@ -196,8 +196,21 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _status_label(status: str) -> str:
-    labels = dict(Application.Status.choices)
-    return labels.get(status, status)
+    labels = {**deciding.REVIEW_STATES, **dict(Application.Status.choices)}
+    return str(labels.get(status, status))
+
+
+def _history(application, *, officer: bool) -> list[tuple]:
+    """The application's changes of state. The association sees only its own steps
+    (sent, withdrawn): the review's steps would tell of a decision before it is public,
+    and the decision itself is shown once published."""
+    changes = application.state_changes.select_related("decided_by")
+    if not officer:
+        changes = changes.filter(to_state__in=Application.Status.values)
+    return [
+        (change, _status_label(change.from_state), _status_label(change.to_state))
+        for change in changes
+    ]
 
 
 def _detail_page(request, application, *, error: str = "") -> HttpResponse:
@@ -212,10 +225,7 @@ def _detail_page(request, application, *, error: str = "") -> HttpResponse:
         "expenses": [row for row in rows if row.kind == BudgetRow.Kind.EXPENSE],
         "sums": _sums(application),
         "attachments": list(application.attachments.all()),
-        "history": [
-            (change, _status_label(change.from_state), _status_label(change.to_state))
-            for change in application.state_changes.select_related("decided_by")
-        ],
+        "history": _history(application, officer=officer),
         "decision": GrantDecision.objects.filter(
             application=application, is_current=True, published_at__isnull=False
         ).first(),

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from grants import emails
 from grants.models import (
@@ -42,6 +43,17 @@ class DecisionError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+# The states of an application's review in the audit trail (StateChange), beside the
+# applicant's own (Application.Status). Only grants officers see these before the
+# decisions are published.
+REVIEW_STATES = {
+    "proposed": gettext_lazy("Proposed"),
+    "decided": gettext_lazy("Decided"),
+    "published": gettext_lazy("Decision published"),
+    "corrected": gettext_lazy("Decision corrected"),
+}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from grants import deciding
 from tests.factories import ApplicationFactory
+from tests.grants.deciding_scenes import closed_round
 from tests.grants.test_applying import form_data
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,49 @@ def test_an_application_with_a_proposal_cannot_be_lowered_below_it_in_a_reopened
     assert "being reviewed" in response.content.decode()
     application.refresh_from_db()
     assert application.requested_amount == Decimal("1000")
+
+
+# --- the application's history -------------------------------------------------------------
+
+
+@pytest.fixture
+def decided_unpublished(grants_officer, association):
+    application = ApplicationFactory(
+        round=closed_round(), association=association, requested_amount=Decimal("1000")
+    )
+    deciding.proposal_record(
+        application=application, amount=Decimal("500"), rationale="", by=grants_officer
+    )
+    deciding.round_decide(
+        round=application.round,
+        decisions=[deciding.DecisionInput(application.pk, Decimal("400"))],
+        decided_on=timezone.localdate(),
+        section="3 §",
+        by=grants_officer,
+    )
+    return application
+
+
+def history_of(page: str) -> str:
+    return page.split("<h2>History</h2>", 1)[1].split("</ul>", 1)[0]
+
+
+def test_applicant_history_tells_nothing_of_the_review_before_the_decision_is_published(
+    client, editor, decided_unpublished, grants_officer
+):
+    client.force_login(editor)
+    page = client.get(reverse("grants:application", args=[decided_unpublished.pk]))
+    history = history_of(page.content.decode())
+    assert "proposed" not in history.lower()
+    assert "decided" not in history.lower()
+    assert grants_officer.get_full_name() not in history
+
+
+def test_officer_reads_the_review_steps_of_the_history_in_words(
+    client, grants_officer, decided_unpublished
+):
+    client.force_login(grants_officer)
+    page = client.get(reverse("grants:application", args=[decided_unpublished.pk]))
+    history = history_of(page.content.decode())
+    assert "Submitted → Proposed" in history
+    assert "Proposed → Decided" in history
