@@ -115,10 +115,12 @@ def _sums(application) -> dict:
 @require_http_methods(["GET", "POST"])
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for_editor(request.user, pk)
-    if not application.round.is_open():
-        messages.error(request, _("The round is closed: the application can no longer be changed."))
-        return redirect("grants:application", pk=application.pk)
     if request.method != "POST":
+        if not application.round.is_open():
+            messages.error(
+                request, _("The round is closed: the application can no longer be changed.")
+            )
+            return redirect("grants:application", pk=application.pk)
         form = ApplicationForm(instance=application)
         formsets = budget_formsets(application, more=request.GET.get("more", ""))
         return _edit_page(request, application, form, formsets)
