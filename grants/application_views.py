@@ -30,6 +30,7 @@ from grants.permissions import (
     is_grants_officer,
     round_for_viewer,
 )
+from yhdistystori.templatetags.form_errors import error_links
 
 
 def _missing_reports(associations) -> list[tuple]:
@@ -89,11 +90,32 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
 # --- the application form --------------------------------------------------------------------
 
 
+def _error_links(form, formsets) -> list[dict]:
+    """The errors of the application form and of its budget rows, as the error summary
+    lists them: a row's error links to its input and names the row."""
+    links = error_links(form)
+    for kind, formset in formsets.items():
+        kind_label = BudgetRow.Kind(kind).label
+        links += [
+            {"error": error, "label": kind_label, "anchor": ""}
+            for error in formset.non_form_errors()
+        ]
+        for number, row in enumerate(formset.forms, start=1):
+            for name in ("description", "amount"):
+                label = _("%(kind)s, row %(number)s") % {"kind": kind_label, "number": number}
+                links += [
+                    {"error": error, "label": label, "anchor": row[name].id_for_label}
+                    for error in row[name].errors
+                ]
+    return links
+
+
 def _edit_page(request, application, form, formsets, status=HTTPStatus.OK) -> HttpResponse:
     context = {
         "application": application,
         "round": application.round,
         "form": form,
+        "error_links": _error_links(form, formsets) if form.is_bound else [],
         "income_rows": formsets[BudgetRow.Kind.INCOME],
         "expense_rows": formsets[BudgetRow.Kind.EXPENSE],
         "sums": _sums(application),

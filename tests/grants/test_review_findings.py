@@ -121,3 +121,21 @@ def test_officer_reads_the_review_steps_of_the_history_in_words(
     history = history_of(page.content.decode())
     assert "Submitted → Proposed" in history
     assert "Proposed → Decided" in history
+
+
+# --- the application form's error summary ----------------------------------------------------
+
+
+def test_a_budget_row_error_is_listed_in_the_error_summary_with_a_link_to_the_row(
+    client, editor, association, grant_round
+):
+    application = ApplicationFactory(round=grant_round, association=association, status="draft")
+    client.force_login(editor)
+    data = form_data(application, **{"income-1-description": "Jäsenmaksut"})
+    response = client.post(reverse("grants:application_edit", args=[application.pk]), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page.split("data-error-summary", 1)[1].split("</div>", 1)[0]
+    assert 'href="#id_income-1-amount"' in summary
+    assert "Income, row 2" in summary
+    assert "Give the row&#x27;s amount." in summary
