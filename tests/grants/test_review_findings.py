@@ -139,3 +139,20 @@ def test_a_budget_row_error_is_listed_in_the_error_summary_with_a_link_to_the_ro
     assert 'href="#id_income-1-amount"' in summary
     assert "Income, row 2" in summary
     assert "Give the row&#x27;s amount." in summary
+
+
+# --- the date of a decision -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["1.1.0001", "1.1.2020"])
+def test_a_decision_dated_before_the_round_closed_is_refused(client, grants_officer, typed):
+    round = closed_round()
+    application = ApplicationFactory(round=round, requested_amount=Decimal("1000"))
+    client.force_login(grants_officer)
+    response = client.post(
+        reverse("grants:decide", args=[round.slug]),
+        {"decided_on": typed, "section": "1 §", f"amount_{application.pk}": "500"},
+    )
+    assert response.status_code == 400
+    assert "before the round closed" in str(response.context["form"].errors["decided_on"])
+    assert not application.decisions.exists()
