@@ -156,3 +156,34 @@ def test_a_decision_dated_before_the_round_closed_is_refused(client, grants_offi
     assert response.status_code == 400
     assert "before the round closed" in str(response.context["form"].errors["decided_on"])
     assert not application.decisions.exists()
+
+
+# --- a correction sent twice ----------------------------------------------------------------
+
+
+def test_a_correction_sent_twice_is_recorded_once_and_the_second_told_why(
+    client, grants_officer
+):
+    round = closed_round()
+    application = ApplicationFactory(round=round, requested_amount=Decimal("1000"))
+    [decision] = deciding.round_decide(
+        round=round,
+        decisions=[deciding.DecisionInput(application.pk, Decimal("400"))],
+        decided_on=timezone.localdate(),
+        section="3 §",
+        by=grants_officer,
+    )
+    client.force_login(grants_officer)
+    url = reverse("grants:correct", args=[decision.pk])
+    data = {
+        "decided_on": timezone.localdate().strftime("%d.%m.%Y"),
+        "section": "4 §",
+        "amount": "500",
+        "rationale": "",
+        "correction_reason": "Laskuvirhe.",
+    }
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "corrected already" in response.content.decode()
+    assert application.decisions.count() == 2
