@@ -2,17 +2,21 @@
 person would have met before (a server error, something shown too early, a value taken
 that should not be)."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from grants import deciding
-from tests.factories import ApplicationFactory
+from grants.models import GrantRound
+from tests.factories import ApplicationFactory, GrantProgrammeFactory
 from tests.grants.deciding_scenes import closed_round
 from tests.grants.test_applying import form_data
+from tests.grants.test_rounds import form_data as round_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -161,9 +165,7 @@ def test_a_decision_dated_before_the_round_closed_is_refused(client, grants_offi
 # --- a correction sent twice ----------------------------------------------------------------
 
 
-def test_a_correction_sent_twice_is_recorded_once_and_the_second_told_why(
-    client, grants_officer
-):
+def test_a_correction_sent_twice_is_recorded_once_and_the_second_told_why(client, grants_officer):
     round = closed_round()
     application = ApplicationFactory(round=round, requested_amount=Decimal("1000"))
     [decision] = deciding.round_decide(
@@ -187,3 +189,23 @@ def test_a_correction_sent_twice_is_recorded_once_and_the_second_told_why(
     assert response.status_code == 400
     assert "corrected already" in response.content.decode()
     assert application.decisions.count() == 2
+
+
+# --- a draft round's guidelines -------------------------------------------------------------
+
+
+def test_a_draft_rounds_guideline_is_not_at_an_address_guessed_from_its_title(
+    client, grants_officer, media_root
+):
+    """Guidelines are public files: a draft's must not be found at
+    /media/grants/guidelines/<round id>/<title>.pdf before the round is announced."""
+    pdf = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+    upload = SimpleUploadedFile("ohje.pdf", pdf, "application/pdf")
+    client.force_login(grants_officer)
+    data = round_form_data(GrantProgrammeFactory(), guideline_file=upload, guideline_title="Ohjeet")
+    assert client.post(reverse("grants:round_create"), data).status_code == 302
+    round = GrantRound.objects.get()
+    assert round.state == "draft"
+    name = round.guidelines.get().file.name
+    assert name != f"grants/guidelines/{round.pk}/ohjeet.pdf"
+    assert re.fullmatch(rf"grants/guidelines/{round.pk}/ohjeet-[0-9a-f]{{16}}\.pdf", name)
