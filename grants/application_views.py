@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from grants import applying
+from grants import applying, deciding
 from grants.forms_applications import (
     ApplicationForm,
     ChooseAssociationForm,
@@ -30,6 +30,7 @@ from grants.permissions import (
     is_grants_officer,
     round_for_viewer,
 )
+from yhdistystori.templatetags.form_errors import error_links
 
 
 def _missing_reports(associations) -> list[tuple]:
@@ -89,11 +90,32 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
 # --- the application form --------------------------------------------------------------------
 
 
+def _error_links(form, formsets) -> list[dict]:
+    """The errors of the application form and of its budget rows, as the error summary
+    lists them: a row's error links to its input and names the row."""
+    links = error_links(form)
+    for kind, formset in formsets.items():
+        kind_label = BudgetRow.Kind(kind).label
+        links += [
+            {"error": error, "label": kind_label, "anchor": ""}
+            for error in formset.non_form_errors()
+        ]
+        for number, row in enumerate(formset.forms, start=1):
+            for name in ("description", "amount"):
+                label = _("%(kind)s, row %(number)s") % {"kind": kind_label, "number": number}
+                links += [
+                    {"error": error, "label": label, "anchor": row[name].id_for_label}
+                    for error in row[name].errors
+                ]
+    return links
+
+
 def _edit_page(request, application, form, formsets, status=HTTPStatus.OK) -> HttpResponse:
     context = {
         "application": application,
         "round": application.round,
         "form": form,
+        "error_links": _error_links(form, formsets) if form.is_bound else [],
         "income_rows": formsets[BudgetRow.Kind.INCOME],
         "expense_rows": formsets[BudgetRow.Kind.EXPENSE],
         "sums": _sums(application),
@@ -115,10 +137,12 @@ def _sums(application) -> dict:
 @require_http_methods(["GET", "POST"])
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = application_for_editor(request.user, pk)
-    if not application.round.is_open():
-        messages.error(request, _("The round is closed: the application can no longer be changed."))
-        return redirect("grants:application", pk=application.pk)
     if request.method != "POST":
+        if not application.round.is_open():
+            messages.error(
+                request, _("The round is closed: the application can no longer be changed.")
+            )
+            return redirect("grants:application", pk=application.pk)
         form = ApplicationForm(instance=application)
         formsets = budget_formsets(application, more=request.GET.get("more", ""))
         return _edit_page(request, application, form, formsets)
@@ -196,8 +220,21 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _status_label(status: str) -> str:
-    labels = dict(Application.Status.choices)
-    return labels.get(status, status)
+    labels = {**deciding.REVIEW_STATES, **dict(Application.Status.choices)}
+    return str(labels.get(status, status))
+
+
+def _history(application, *, officer: bool) -> list[tuple]:
+    """The application's changes of state. The association sees only its own steps
+    (sent, withdrawn): the review's steps would tell of a decision before it is public,
+    and the decision itself is shown once published."""
+    changes = application.state_changes.select_related("decided_by")
+    if not officer:
+        changes = changes.filter(to_state__in=Application.Status.values)
+    return [
+        (change, _status_label(change.from_state), _status_label(change.to_state))
+        for change in changes
+    ]
 
 
 def _detail_page(request, application, *, error: str = "") -> HttpResponse:
@@ -212,10 +249,7 @@ def _detail_page(request, application, *, error: str = "") -> HttpResponse:
         "expenses": [row for row in rows if row.kind == BudgetRow.Kind.EXPENSE],
         "sums": _sums(application),
         "attachments": list(application.attachments.all()),
-        "history": [
-            (change, _status_label(change.from_state), _status_label(change.to_state))
-            for change in application.state_changes.select_related("decided_by")
-        ],
+        "history": _history(application, officer=officer),
         "decision": GrantDecision.objects.filter(
             application=application, is_current=True, published_at__isnull=False
         ).first(),

@@ -181,6 +181,9 @@ def application_save(
     with transaction.atomic():
         application = _locked(application)
         _check_open(application.round, now)
+        if application.proposed_at is not None:
+            # Only when a closed round was opened again by moving its closing time.
+            raise ApplyError(_("The application is being reviewed: it can no longer be changed."))
         if seen_version is not None and seen_version != application.version:
             raise Conflict(
                 _(

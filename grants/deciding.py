@@ -17,7 +17,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from grants import emails
 from grants.models import (
@@ -42,6 +44,17 @@ class DecisionError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+# The states of an application's review in the audit trail (StateChange), beside the
+# applicant's own (Application.Status). Only grants officers see these before the
+# decisions are published.
+REVIEW_STATES = {
+    "proposed": gettext_lazy("Proposed"),
+    "decided": gettext_lazy("Decided"),
+    "published": gettext_lazy("Decision published"),
+    "corrected": gettext_lazy("Decision corrected"),
+}
 
 
 @dataclass(frozen=True)
@@ -108,14 +121,25 @@ def _check_amount(application: Application, amount: Decimal, *, field: str = "am
         )
 
 
-def _check_date(decided_on: date, *, earliest: date | None = None) -> None:
+def _check_date(decided_on: date, *, round: GrantRound, corrects: GrantDecision | None = None):
+    """A decision is dated between the round's closing and today; a correction no earlier
+    than the decision it corrects."""
     if decided_on > timezone.localdate():
         raise DecisionError(
             _("The date of the decision cannot be in the future."), field="decided_on"
         )
-    if earliest and decided_on < earliest:
+    if corrects is not None:
+        if decided_on < corrects.decided_on:
+            raise DecisionError(
+                _("A correction cannot be dated before the decision it corrects."),
+                field="decided_on",
+            )
+        return
+    closed_on = timezone.localdate(round.closes_at)
+    if decided_on < closed_on:
         raise DecisionError(
-            _("A correction cannot be dated before the decision it corrects."),
+            _("The decision cannot be dated before the round closed on %(date)s.")
+            % {"date": date_format(closed_on, "SHORT_DATE_FORMAT")},
             field="decided_on",
         )
 
@@ -123,8 +147,19 @@ def _check_date(decided_on: date, *, earliest: date | None = None) -> None:
 def proposal_record(
     *, application: Application, amount: Decimal, rationale: str, by
 ) -> Application:
-    """The officers' proposal (esitys): an amount from 0 to the one applied for."""
+    """The officers' proposal (esitys): an amount from 0 to the one applied for, once the
+    round has closed and the applications no longer change."""
     with transaction.atomic():
+        # The round's lock first, as every change to a round's decisions takes it: a
+        # proposal then never slips in beside a decision being recorded.
+        round = _lock_round(application.round)
+        if round.state not in (GrantRound.State.CLOSED, GrantRound.State.DECIDED):
+            raise DecisionError(
+                _(
+                    "A proposal is made after the round closes, when the applications no "
+                    "longer change."
+                )
+            )
         application = (
             Application.objects.select_for_update(of=("self",))
             .select_related("round", "association")
@@ -219,10 +254,7 @@ def round_decide(
             raise DecisionError(
                 _("A decision is recorded after the round closes, until it is published.")
             )
-        if decided_on > timezone.localdate():
-            raise DecisionError(
-                _("The date of the decision cannot be in the future."), field="decided_on"
-            )
+        _check_date(decided_on, round=round)
         wanted = {d.application_id: d for d in decisions}
         applications = {
             a.pk: a
@@ -350,15 +382,7 @@ def decision_correct(
             raise DecisionError(
                 _("This decision has been corrected already; correct the newest one.")
             )
-        if decided_on > timezone.localdate():
-            raise DecisionError(
-                _("The date of the decision cannot be in the future."), field="decided_on"
-            )
-        if decided_on < old.decided_on:
-            raise DecisionError(
-                _("A correction cannot be dated before the decision it corrects."),
-                field="decided_on",
-            )
+        _check_date(decided_on, round=round, corrects=old)
         application = old.application
         application.round = round
         _check_amount(application, amount)

@@ -200,10 +200,10 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         GrantDecision.objects.select_related("application__association", "application__round"),
         pk=pk,
     )
-    if not decision.is_current:
-        raise Http404
     application = decision.application
     if request.method == "POST":
+        # A decision corrected a moment ago (the button pressed twice, or another officer)
+        # is refused by the workflow with its reason.
         form = CorrectionForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
@@ -224,6 +224,8 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("grants:review_application", pk=application.pk)
         status = HTTPStatus.BAD_REQUEST
     else:
+        if not decision.is_current:
+            raise Http404
         form = CorrectionForm(initial={"amount": decision.amount, "rationale": decision.rationale})
         status = HTTPStatus.OK
     context = {

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,8 @@ DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H"]
 # Rounds open and close by the city's clock, whatever the server's.
 CITY_TIME = ZoneInfo(settings.TIME_ZONE)
+# The days to ask for a review: the law gives 14, a round may give more, up to a year.
+MAX_REVIEW_PERIOD_DAYS = 365
 
 
 def _label(name: str) -> str:
@@ -112,7 +115,12 @@ class RoundForm(forms.ModelForm):
             self.fields[name].required = True
         for name in ("decision_planned_on", "use_report_due_on"):
             self.fields[name].input_formats = DATE_FORMATS
-        self.fields["review_period_days"].max_value = 365
+        # Setting max_value after the field is made would only draw it in the input: the
+        # validator is what refuses a larger number.
+        review_period = self.fields["review_period_days"]
+        review_period.max_value = MAX_REVIEW_PERIOD_DAYS
+        review_period.validators.append(MaxValueValidator(MAX_REVIEW_PERIOD_DAYS))
+        review_period.widget.attrs["max"] = MAX_REVIEW_PERIOD_DAYS
         if grant_round is None:
             del self.fields["version"]
             del self.fields["remove_guidelines"]

@@ -7,6 +7,7 @@ message for the officer when it does not.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -203,7 +204,10 @@ def _change_guidelines(grant_round: GrantRound, data: RoundInput) -> None:
         attachment = GuidelineAttachment(
             round=grant_round, title=new.title, size=len(new.file.data)
         )
-        filename = f"{slugify(new.title)[:60] or 'liite'}.{new.file.extension}"
+        # The files are public media: a random part keeps a draft round's file from being
+        # found by guessing its address from the round's id and the file's title.
+        token = secrets.token_hex(8)
+        filename = f"{slugify(new.title)[:60] or 'liite'}-{token}.{new.file.extension}"
         attachment.file.save(filename, ContentFile(new.file.data), save=False)
         attachment.save()
 

@@ -289,10 +289,18 @@ def test_sent_application_may_be_changed_until_the_round_closes_and_stays_sent(
     assert (application.status, application.requested_amount) == ("submitted", Decimal(2000))
     grant_round.closes_at = timezone.now() - timedelta(seconds=1)
     grant_round.save()
-    response = client.post(url, form_data(application, requested_amount="3 000"))
-    assert response.status_code == 302  # to the application page, with the reason
+    response = client.post(
+        url, form_data(application, requested_amount="3 000", purpose="Uusi kuvaus.")
+    )
+    # Refused with the reason, and what was typed is still in the form to copy.
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "The round closed at" in page
+    assert "Uusi kuvaus." in page
     application.refresh_from_db()
     assert application.requested_amount == Decimal(2000)
+    # Opened afresh, the closed round's form leads to the application's page.
+    assert client.get(url).status_code == 302
 
 
 def test_withdrawn_application_can_be_sent_again_while_open(

@@ -92,7 +92,11 @@ def test_bad_amounts_are_refused(officer_client, round, typed):
     application = ApplicationFactory(round=round, requested_amount=5000)
     response = officer_client.post(
         reverse("grants:decide", args=[round.slug]),
-        {"decided_on": "1.1.2025", "section": "1 §", f"amount_{application.pk}": typed},
+        {
+            "decided_on": yesterday().strftime("%d.%m.%Y"),
+            "section": "1 §",
+            f"amount_{application.pk}": typed,
+        },
     )
     assert response.status_code == 400
     assert response.context["form"].errors[f"amount_{application.pk}"]

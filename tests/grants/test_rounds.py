@@ -80,6 +80,7 @@ def test_officer_creates_a_round_as_a_draft_with_helsinki_times(officer_client, 
         ({"max_grant": "200 000"}, "max_grant", "cannot be more than the total budget"),
         ({"description_fi": ""}, "description_fi", "This field is required."),
         ({"closes_date": "1.1.2020"}, "closes_date", "must close after it opens"),
+        ({"review_period_days": "1000"}, "review_period_days", "less than or equal to 365"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_nothing_is_lost(
