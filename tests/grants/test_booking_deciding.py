@@ -10,7 +10,7 @@ from django.core import mail as django_mail  # noqa: F401
 from grants import booking_requests
 from grants.booking_requests import BookingError
 from grants.models import Booking, BookingRequest
-from tests.factories import AssociationFactory, MembershipFactory, UserFactory
+from tests.factories import AssociationFactory, UserFactory
 from tests.grants.booking_fixtures import (
     DOOR_CODE,
     accepted_request,
@@ -39,7 +39,9 @@ def decide(client, request, action, **more):
 
 
 def test_the_managers_queue_lists_waiting_requests(client, facilities_manager, waiting):
-    answered = accepted_request(waiting.facility, AssociationFactory(name="Vastattu ry"), dates=[next_weekday(5)])
+    answered = accepted_request(
+        waiting.facility, AssociationFactory(name="Vastattu ry"), dates=[next_weekday(5)]
+    )
     client.force_login(facilities_manager)
     response = client.get(en("moderation:queue"))
     assert response.status_code == 200
@@ -170,7 +172,9 @@ def test_declining_tells_the_association_the_reason_in_each_ones_language(
     assert 'lang="fi"' in by_address[editor.email].alternatives[0][0]
 
 
-def test_the_requester_hears_even_when_no_longer_an_editor(facilities_manager, facility, association):
+def test_the_requester_hears_even_when_no_longer_an_editor(
+    facilities_manager, facility, association
+):
     former = UserFactory(email="former@example.fi")
     request = pending_request(facility, association, dates=[next_weekday(2)], by=former)
     from django.core import mail
@@ -202,7 +206,9 @@ def test_a_request_changed_since_the_page_was_opened_is_refused(
 
 def test_a_form_without_its_version_is_refused(client, facilities_manager, waiting):
     client.force_login(facilities_manager)
-    response = client.post(en("moderation:booking_request", pk=waiting.pk), {"action": "accept_all"})
+    response = client.post(
+        en("moderation:booking_request", pk=waiting.pk), {"action": "accept_all"}
+    )
     assert response.status_code == 400
     waiting.refresh_from_db()
     assert waiting.status == BookingRequest.Status.PENDING
@@ -232,7 +238,9 @@ def test_a_clash_is_named_by_its_dates_and_nothing_is_accepted(
     assert set(waiting.bookings.values_list("status", flat=True)) == {Booking.Status.REQUESTED}
     assert mailoutbox == []
     # Leaving those dates out works.
-    response = decide(client, waiting, "accept_some", dates=[days[0].isoformat(), days[2].isoformat()])
+    response = decide(
+        client, waiting, "accept_some", dates=[days[0].isoformat(), days[2].isoformat()]
+    )
     assert response.status_code == 302
 
 

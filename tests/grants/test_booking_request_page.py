@@ -52,7 +52,13 @@ def test_checking_shows_the_dates_and_saves_nothing(client, editor, association,
     day = next_weekday(1)
     response = client.post(
         en("facilities:request", slug=facility.slug),
-        form(association, day, repeat="weekly", last_date=fi(day + datetime.timedelta(weeks=3)), check="1"),
+        form(
+            association,
+            day,
+            repeat="weekly",
+            last_date=fi(day + datetime.timedelta(weeks=3)),
+            check="1",
+        ),
     )
     assert response.status_code == 200
     page = text(response)
@@ -137,7 +143,9 @@ def test_sending_puts_the_request_on_the_managers_desk(
     facilities_manager.moderation_email = "each"
     facilities_manager.save()
     client.force_login(editor)
-    client.post(en("facilities:request", slug=facility.slug), form(association, next_weekday(1), send="1"))
+    client.post(
+        en("facilities:request", slug=facility.slug), form(association, next_weekday(1), send="1")
+    )
     (mail,) = mailoutbox
     assert mail.to == [facilities_manager.email]
     assert association.name in mail.body
@@ -149,9 +157,18 @@ def test_sending_puts_the_request_on_the_managers_desk(
         ({"starts": "20:00", "ends": "18:00"}, "The end time must be after the start time."),
         ({"attendance": "41"}, "At most 40 people may be in the facility at once."),
         ({"first_date": "1.1.2020"}, "has already passed"),
-        ({"repeat": "weekly", "last_date": "__ten_years__"}, "A weekly series may last at most a year"),
-        ({"repeat": "weekly", "last_date": "__same__", "exceptions": "__first__"}, "No dates are left"),
-        ({"repeat": "weekly", "last_date": "__same__", "exceptions": "31.2.2027, maanantai"}, "These are not dates: “31.2.2027”, “maanantai”."),
+        (
+            {"repeat": "weekly", "last_date": "__ten_years__"},
+            "A weekly series may last at most a year",
+        ),
+        (
+            {"repeat": "weekly", "last_date": "__same__", "exceptions": "__first__"},
+            "No dates are left",
+        ),
+        (
+            {"repeat": "weekly", "last_date": "__same__", "exceptions": "31.2.2027, maanantai"},
+            "These are not dates: “31.2.2027”, “maanantai”.",
+        ),
         ({"first_date": "huomenna"}, "Enter a valid date."),
         ({"attendance": "0"}, "greater than or equal to 1"),
     ],

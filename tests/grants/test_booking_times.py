@@ -32,7 +32,9 @@ def weekly(first, last, **kwargs):
 
 
 def test_once_is_one_date_at_its_local_times():
-    once = plan(repeat=ONCE, first_date=D(2027, 1, 12), last_date=None, starts=T18, ends=T20, now=NOW)
+    once = plan(
+        repeat=ONCE, first_date=D(2027, 1, 12), last_date=None, starts=T18, ends=T20, now=NOW
+    )
     ((day, during),) = once.ranges()
     assert day == D(2027, 1, 12)
     assert during.lower == datetime.datetime(2027, 1, 12, 18, tzinfo=HELSINKI)
