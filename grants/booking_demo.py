@@ -90,7 +90,7 @@ def _associations() -> list[tuple[Association, object]]:
         .select_related("association", "user")
         .order_by("association__slug", "pk")
     )
-    mine = [m for m in memberships.filter(user__email=REPRESENTATIVE_EMAIL)]
+    mine = list(memberships.filter(user__email=REPRESENTATIVE_EMAIL))
     others = list(memberships.exclude(user__email=REPRESENTATIVE_EMAIL)[:20])
     seen, found = set(), []
     for membership in [*mine, *others]:

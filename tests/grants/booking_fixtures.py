@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import re
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -37,8 +36,8 @@ def fi(day: datetime.date) -> str:
     return f"{day.day}.{day.month}.{day.year}"
 
 
-@pytest.fixture
-def facility(db):
+def booking_facility():
+    """A published facility for 40, open 8–22, with a door code in its access instructions."""
     return FacilityFactory(
         name_fi="Kuokkalan koulun liikuntasali",
         slug="kuokkalan-sali",

@@ -13,8 +13,8 @@ from tests.factories import AssociationFactory
 from tests.grants.booking_fixtures import (
     DOOR_CODE,
     accepted_request,
+    booking_facility,
     en,
-    facility,  # noqa: F401
     next_weekday,
     pending_request,
     weeks_of,
@@ -22,11 +22,18 @@ from tests.grants.booking_fixtures import (
 from tests.grants.facility_factories import FacilityFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facility(db):
+    return booking_facility()
+
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
 def events_of(response) -> list:
-    return [c for c in Calendar.from_ical(response.content).walk("VEVENT")]
+    return list(Calendar.from_ical(response.content).walk("VEVENT"))
 
 
 def test_the_busy_feed_lists_accepted_times_without_names(client, facility, association):

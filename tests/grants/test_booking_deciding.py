@@ -5,7 +5,6 @@ to the association."""
 import datetime
 
 import pytest
-from django.core import mail as django_mail  # noqa: F401
 
 from grants import booking_requests
 from grants.booking_requests import BookingError
@@ -14,8 +13,9 @@ from tests.factories import AssociationFactory, UserFactory
 from tests.grants.booking_fixtures import (
     DOOR_CODE,
     accepted_request,
+    booking_facility,
     en,
-    facility,  # noqa: F401
+    fi,
     next_weekday,
     pending_request,
     text,
@@ -23,6 +23,11 @@ from tests.grants.booking_fixtures import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facility(db):
+    return booking_facility()
 
 
 @pytest.fixture
@@ -49,8 +54,10 @@ def test_the_managers_queue_lists_waiting_requests(client, facilities_manager, w
     assert "Ahjon Kuoro ry" in page and "Booking requests 1" in page
     assert en("moderation:booking_request", pk=waiting.pk) in response.content.decode()
     assert en("moderation:booking_request", pk=answered.pk) not in response.content.decode()
-    # The liaison's kinds are not the manager's.
+    # The liaison's kinds and pages are not the manager's.
     assert "Claims" not in page
+    assert en("moderation:changes") not in response.content.decode()
+    assert "Moderation (1" in page  # the header's count is of the manager's own items
 
 
 def test_the_liaisons_queue_leaves_booking_requests_out(client, liaison, waiting):
@@ -231,7 +238,7 @@ def test_a_clash_is_named_by_its_dates_and_nothing_is_accepted(
     response = decide(client, waiting, "accept_all")
     assert response.status_code == 400
     page = text(response)
-    listed = f"{days[1].day}.{days[1].month}.{days[1].year}, {days[3].day}.{days[3].month}.{days[3].year}"
+    listed = f"{fi(days[1])}, {fi(days[3])}"
     assert f"already booked for part of the time on {listed}. Nothing was accepted" in page
     waiting.refresh_from_db()
     assert waiting.status == BookingRequest.Status.PENDING

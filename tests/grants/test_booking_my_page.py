@@ -8,8 +8,8 @@ from grants.booking_calendar import association_token
 from tests.factories import AssociationFactory, MembershipFactory
 from tests.grants.booking_fixtures import (
     accepted_request,
+    booking_facility,
     en,
-    facility,  # noqa: F401
     next_weekday,
     pending_request,
     text,
@@ -18,6 +18,11 @@ from tests.grants.booking_fixtures import (
 from tests.grants.facility_factories import FacilityFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facility(db):
+    return booking_facility()
 
 
 def test_my_page_lists_requests_with_status_next_date_and_calendar(

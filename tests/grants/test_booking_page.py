@@ -12,8 +12,8 @@ from tests.factories import AssociationFactory
 from tests.grants.booking_fixtures import (
     DOOR_CODE,
     accepted_request,
+    booking_facility,
     en,
-    facility,  # noqa: F401
     fi,
     next_weekday,
     pending_request,
@@ -22,6 +22,11 @@ from tests.grants.booking_fixtures import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facility(db):
+    return booking_facility()
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from grants.models import Booking, BookingRequest, OpeningHours
 from tests.factories import AssociationFactory, MembershipFactory
 from tests.grants.booking_fixtures import (
     accepted_request,
+    booking_facility,
     en,
-    facility,  # noqa: F401
     fi,
     next_weekday,
     text,
@@ -20,6 +20,11 @@ from tests.grants.booking_fixtures import (
 from tests.grants.facility_factories import FacilityFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def facility(db):
+    return booking_facility()
 
 
 def form(association, day, **more):
