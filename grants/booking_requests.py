@@ -158,7 +158,7 @@ def booking_request_make(
     date, waiting for the manager. Dates that clash or fall outside the opening hours
     are sent too: the manager decides on them."""
     with transaction.atomic():
-        facility = Facility.objects.select_for_update().get(pk=facility.pk)
+        facility = Facility.objects.get(pk=facility.pk)  # its prices as they are now
         _check_requester(facility, association, by, values.attendance)
         request = BookingRequest.objects.create(
             facility=facility,

@@ -105,6 +105,32 @@ def test_checking_marks_clashes_closed_hours_and_left_out_dates(
     assert "3 of them are marked below: you may still send them" in page
 
 
+def test_a_weekly_request_leaves_out_public_holidays_unless_kept(
+    client, editor, association, facility
+):
+    import holidays
+
+    soon = next_weekday(0)
+    found = holidays.Finland(years=[soon.year, soon.year + 1], language="en_US")
+    holiday, name = min(
+        (day, name) for day, name in found.items() if day >= soon and day.weekday() < 5
+    )
+    first, last = holiday - datetime.timedelta(weeks=1), holiday + datetime.timedelta(weeks=1)
+    values = form(association, first, repeat="weekly", last_date=fi(last), check="1")
+    client.force_login(editor)
+    page = text(client.post(en("facilities:request", slug=facility.slug), values))
+    assert f"Left out: public holiday ({name})" in page
+    assert "The request asks for 2 times." in page
+    kept = text(
+        client.post(en("facilities:request", slug=facility.slug), {**values, "keep_holidays": "on"})
+    )
+    assert "Left out" not in kept and "The request asks for 3 times." in kept
+    client.post(en("facilities:request", slug=facility.slug), {**values, "send": "1"})
+    made = BookingRequest.objects.get()
+    assert made.skipped_holidays == [holiday]
+    assert holiday not in list(made.bookings.values_list("on_date", flat=True))
+
+
 def test_sending_makes_the_request_with_its_times_and_prices(client, editor, association, facility):
     client.force_login(editor)
     day = next_weekday(2)
