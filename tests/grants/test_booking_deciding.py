@@ -257,3 +257,10 @@ def test_the_workflow_refuses_an_answered_request(facilities_manager, waiting):
         booking_requests.booking_request_decline(
             booking_request=waiting, by=facilities_manager, reason="Ei."
         )
+
+
+def test_an_empty_queue_tells_the_manager_of_new_items(client, facilities_manager):
+    client.force_login(facilities_manager)
+    page = text(client.get(en("moderation:queue")))
+    assert "New items appear here as they come." in page
+    assert "stale profiles" not in page
