@@ -31,6 +31,7 @@ demo: migrate
 	$(PY) manage.py load_events_demo
 	$(PY) manage.py load_grants_demo
 	$(PY) manage.py load_facilities_demo
+	$(PY) manage.py load_bookings_demo
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)

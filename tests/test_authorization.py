@@ -28,6 +28,7 @@ ACCESS_MODULES = [
     "tests.grants.access_review",
     "tests.grants.access_open_data",
     "tests.grants.access_facility_info",
+    "tests.grants.access_bookings",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]

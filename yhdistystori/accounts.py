@@ -20,10 +20,9 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from yhdistystori.contributions import registry
-from yhdistystori.desk_views import DESK_ROLE
+from yhdistystori.desk import has_desk
 from yhdistystori.emails import Recipient, render_message
 from yhdistystori.models import User
-from yhdistystori.roles import has_role
 
 SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -60,7 +59,7 @@ class AccountAdapter(DefaultAccountAdapter):
         allauth asks only when the login names no safe `next`, and asks again after
         the two-factor code step, so both ways in land in the same place.
         """
-        if has_role(request.user, DESK_ROLE):
+        if has_desk(request.user):
             return reverse("moderation:queue")
         return super().get_login_redirect_url(request)
 

@@ -30,7 +30,7 @@ from django.utils import timezone
 
 from yhdistystori import emails
 from yhdistystori.contributions import registry
-from yhdistystori.roles import Role, users_with_role
+from yhdistystori.roles import Role, has_role, users_with_role
 
 
 def _name_of_association(obj) -> str:
@@ -84,6 +84,20 @@ def desk_kinds() -> dict[str, DeskKind]:
     return {name: kinds[name] for name in sorted(kinds, key=lambda name: kinds[name].urgency)}
 
 
+def desk_roles() -> set[str]:
+    """The roles that keep a desk: the liaison's, and any that decides a kind of item."""
+    return {Role.LIAISON, *(kind.role for kind in registry.desk_kinds.values())}
+
+
+def has_desk(user) -> bool:
+    return any(has_role(user, role) for role in desk_roles())
+
+
+def kinds_for(user) -> list[str]:
+    """The names of the kinds this person decides: each role sees only its own items."""
+    return [name for name, kind in desk_kinds().items() if has_role(user, kind.role)]
+
+
 @dataclass
 class QueueItem:
     kind: DeskKind
@@ -100,9 +114,13 @@ class QueueItem:
         return reverse(self.kind.url_name, kwargs={"pk": self.pk})
 
 
-def queue_counts(today: date | None = None) -> dict[str, int]:
-    """How many items of each kind wait, by kind name."""
-    return {name: kind.queryset(today).count() for name, kind in desk_kinds().items()}
+def queue_counts(today: date | None = None, names: Sequence[str] | None = None) -> dict[str, int]:
+    """How many items of each kind (of `names`, default all) wait, by kind name."""
+    return {
+        name: kind.queryset(today).count()
+        for name, kind in desk_kinds().items()
+        if names is None or name in names
+    }
 
 
 class Queue(Sequence):
@@ -112,16 +130,24 @@ class Queue(Sequence):
     Slicing fetches only what the slice needs (see the module docstring).
     """
 
-    def __init__(self, kinds: Sequence[str] | None = None, *, today: date | None = None):
-        self.kinds = list(kinds or desk_kinds())
+    def __init__(
+        self,
+        kinds: Sequence[str] | None = None,
+        *,
+        today: date | None = None,
+        visible: Sequence[str] | None = None,
+    ):
+        # `visible`: the kinds the person decides (default all); `kinds`: those shown.
+        self.visible = list(visible if visible is not None else desk_kinds())
+        self.kinds = list(kinds or self.visible)
         self.today = today
         self._counts: dict[str, int] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
-        """Counts of every kind, also those not shown, for the filter links."""
+        """Counts of every visible kind, also those not shown, for the filter links."""
         if self._counts is None:
-            self._counts = queue_counts(self.today)
+            self._counts = queue_counts(self.today, self.visible)
         return self._counts
 
     def count(self) -> int:
@@ -189,23 +215,37 @@ TOTAL_CACHE_KEY = "desk:queue-total"
 TOTAL_CACHE_SECONDS = 60
 
 
-def queue_total() -> int:
-    """All waiting items, cached for a minute: every page a liaison opens shows it."""
-    total = cache.get(TOTAL_CACHE_KEY)
+def _total_key(names: Sequence[str]) -> str:
+    # Each person's total is of the kinds they decide. A decision forgets every total at
+    # once by starting a new generation of keys.
+    generation = cache.get(f"{TOTAL_CACHE_KEY}:generation", 0)
+    return f"{TOTAL_CACHE_KEY}:{generation}:{','.join(sorted(names))}"
+
+
+def queue_total(names: Sequence[str] | None = None) -> int:
+    """The waiting items of the kinds `names` (default all), cached for a minute: every
+    page a member of staff opens shows it."""
+    names = list(desk_kinds()) if names is None else names
+    key = _total_key(names)
+    total = cache.get(key)
     if total is None:
-        total = sum(queue_counts().values())
-        cache.set(TOTAL_CACHE_KEY, total, TOTAL_CACHE_SECONDS)
+        total = sum(queue_counts(names=names).values())
+        cache.set(key, total, TOTAL_CACHE_SECONDS)
     return total
 
 
-def remember_queue_total(total: int) -> None:
+def remember_queue_total(total: int, names: Sequence[str] | None = None) -> None:
     """The queue page has just counted everything: the header need not count again."""
-    cache.set(TOTAL_CACHE_KEY, total, TOTAL_CACHE_SECONDS)
+    key = _total_key(list(desk_kinds()) if names is None else names)
+    cache.set(key, total, TOTAL_CACHE_SECONDS)
 
 
 def forget_queue_total() -> None:
     """After a decision, so that the header shows the new total at once."""
-    cache.delete(TOTAL_CACHE_KEY)
+    try:
+        cache.incr(f"{TOTAL_CACHE_KEY}:generation")
+    except ValueError:
+        cache.set(f"{TOTAL_CACHE_KEY}:generation", 1, None)
 
 
 # --- telling staff -------------------------------------------------------------------
@@ -248,9 +288,9 @@ def send_digest(user, *, today: date, queue: Queue, items: list[QueueItem]) -> b
         )
         if not claimed:
             return False
+        kinds = desk_kinds()
         counts = [
-            {"label": kind.plural, "count": queue.counts[name]}
-            for name, kind in desk_kinds().items()
+            {"label": kinds[name].plural, "count": queue.counts[name]} for name in queue.visible
         ]
         emails.send(
             "desk/digest",
@@ -273,7 +313,11 @@ def send_digests(*, today: date | None = None, dry_run: bool = False) -> DigestR
     Safe to run again, or twice at the same time: each liaison gets one a day.
     """
     today = today or timezone.localdate()
-    run = DigestRun(recipients=list(digest_recipients(today)), queue=Queue(today=today))
+    liaison_kinds = [name for name, kind in desk_kinds().items() if kind.role == Role.LIAISON]
+    run = DigestRun(
+        recipients=list(digest_recipients(today)),
+        queue=Queue(today=today, visible=liaison_kinds),
+    )
     if not run.recipients or not run.queue.count() or dry_run:
         return run
     items = run.queue[:DIGEST_ITEMS]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 from http import HTTPStatus
 from typing import Any
 
@@ -26,6 +27,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,7 +38,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from yhdistystori.decisions import REASON_MAX_LENGTH
-from yhdistystori.desk import Queue, desk_kinds, forget_queue_total, remember_queue_total
+from yhdistystori.desk import (
+    Queue,
+    desk_kinds,
+    forget_queue_total,
+    has_desk,
+    kinds_for,
+    remember_queue_total,
+)
 from yhdistystori.pagination import paginate
 from yhdistystori.roles import Role, require_role, role_required
 
@@ -44,6 +53,21 @@ QUEUE_PAGE_SIZE = 25
 
 DESK_ROLE = Role.LIAISON
 desk_required = role_required(DESK_ROLE)
+
+
+def any_desk_required(view):
+    """The queue and its email settings: for staff of every role that decides a kind of
+    item (yhdistystori.desk.desk_roles). Anonymous visitors go to the login page, others
+    get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not has_desk(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class ReasonForm(forms.Form):
@@ -200,9 +224,11 @@ def item_page(request: HttpRequest, pk: int, *, page: DeskPage) -> HttpResponse:
 
 
 @require_safe
-@desk_required
+@any_desk_required
 def queue(request: HttpRequest) -> HttpResponse:
-    kinds = desk_kinds()
+    # Each person sees the kinds their roles decide.
+    mine = kinds_for(request.user)
+    kinds = {name: k for name, k in desk_kinds().items() if name in mine}
     kind = request.GET.get("kind", "")
     status = HTTPStatus.OK
     error = ""
@@ -210,10 +236,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         error = _("There is no such kind of item. Showing all of them.")
         status = HTTPStatus.BAD_REQUEST
         kind = ""
-    items = Queue([kind] if kind else None)
+    items = Queue([kind] if kind else None, visible=mine)
     pages = paginate(request, items, QUEUE_PAGE_SIZE, keep={"kind": kind} if kind else None)
     counts = items.counts
-    remember_queue_total(sum(counts.values()))
+    remember_queue_total(sum(counts.values()), mine)
     context = {
         **pages,
         "kind": kind,
@@ -236,7 +262,7 @@ class EmailSettingsForm(forms.ModelForm):
 
 
 @require_http_methods(["GET", "POST"])
-@desk_required
+@any_desk_required
 def email_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = EmailSettingsForm(request.POST, instance=request.user)

@@ -13,6 +13,7 @@ from events import api as events_api
 from events import desk_urls as events_desk_urls
 from grants import api as grants_api
 from grants import facility_api
+from grants import booking_desk_urls as grants_booking_desk_urls
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
@@ -25,6 +26,7 @@ desk_patterns = [
     path("settings/", desk_views.email_settings, name="email_settings"),
     *associations_desk_urls.urlpatterns,
     *events_desk_urls.urlpatterns,
+    *grants_booking_desk_urls.urlpatterns,
 ]
 
 urlpatterns = [

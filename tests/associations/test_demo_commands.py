@@ -26,7 +26,7 @@ from associations.models import (
 from tests.factories import totp_code
 from yhdistystori import desk
 from yhdistystori.models import SiteConfiguration
-from yhdistystori.roles import Role, has_role
+from yhdistystori.roles import Role
 from yhdistystori.validators import validate_business_id, validate_register_number
 
 COUNTED_MODELS = [
@@ -166,8 +166,9 @@ def test_demo_users_log_in_on_the_login_page_with_verified_addresses(client):
                 "/accounts/2fa/authenticate/", {"code": totp_code(demo_data.DEMO_TOTP_SECRET)}
             )
         user = get_user_model().objects.get(email=email)
-        # The liaison and the admin land on the desk, residents on My page.
-        landing = "/moderation/" if has_role(user, Role.LIAISON) else "/my/"
+        # Staff who decide on the desk (the liaison, the facilities manager, the admin)
+        # land there, residents on My page.
+        landing = "/moderation/" if desk.has_desk(user) else "/my/"
         assert response["Location"] == landing, email
         client.post("/accounts/logout/")
 

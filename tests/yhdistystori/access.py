@@ -16,7 +16,8 @@ ROWS = [
     Row("my_page", no_args, signed_in(200)),
     Row("my_language", no_args, signed_in(DONE), method="post", data=lambda w: {"language": "sv"}),
     Row("account_delete", no_args, signed_in(200)),
-    # The liaison's desk: the queue and the email settings.
-    Row("moderation:queue", no_args, liaisons_only()),
-    Row("moderation:email_settings", no_args, liaisons_only()),
+    # The desk: the queue and the email settings, for each role that decides a kind of item
+    # (the facilities managers answer booking requests there).
+    Row("moderation:queue", no_args, {**liaisons_only(), "facilities_manager": 200}),
+    Row("moderation:email_settings", no_args, {**liaisons_only(), "facilities_manager": 200}),
 ]

@@ -145,6 +145,7 @@ def test_a_contributed_kind_slots_into_the_queue_by_its_urgency(
         "Urgent",
         "claim",
         "change",
+        "booking_request",
         "stale",
         "event",
         "Upkeep",
