@@ -12,8 +12,8 @@ from associations import open_data as associations_open_data
 from events import api as events_api
 from events import desk_urls as events_desk_urls
 from grants import api as grants_api
-from grants import facility_api
 from grants import booking_desk_urls as grants_booking_desk_urls
+from grants import facility_api
 from yhdistystori import account_views, desk_views, views
 
 admin.site.site_header = _("Yhdistystori administration")
