@@ -1,0 +1,245 @@
+"""The city's support to associations, in money and in kind, read from the data.
+
+- Money: the published grants in force (the rows of grants.transparency.published_current())
+  by the year of their decision. A decision that granted nothing is not a grant: it is
+  neither summed nor counted.
+- In kind: the accepted times at the city's facilities, by the year of their date. A
+  time's support is its hours × (the normal price per hour − the price the association
+  paid per hour), never below zero, with both prices as they were copied onto the booking
+  request when it was made, not the facility's prices of today. A time counts once it has
+  begun: times booked for later in the year are not counted yet (they may still be
+  cancelled). Cancelled, declined and requested times never count.
+
+An association's sums for a year are rounded to the cent (hours to two decimals) once;
+every other figure (a category's, a district's, the year's) adds those up, so that the
+support page, its CSV and the profiles agree to the cent. An association in two fields
+of activity (or districts) counts in both, read from its own copy of the relation's ids
+(RELATION_ID_COLUMNS, arrays) rather than through the link tables.
+
+Everything is aggregated in SQL: one query for a year's totals by category and district,
+one for the years with support, one for an association's history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import connection
+from django.utils import timezone
+
+from associations.models import RELATION_ID_COLUMNS, Association
+from grants.models import Application, Booking, BookingRequest, GrantDecision
+
+ZERO = Decimal("0")
+CENT = Decimal("0.01")
+
+
+@dataclass
+class Support:
+    """Support in money and in kind, summed over some associations and a year."""
+
+    amount: Decimal = ZERO
+    grants: int = 0
+    hours: Decimal = ZERO
+    value: Decimal = ZERO
+    times: int = 0
+    associations: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return self.amount + self.value
+
+    def __bool__(self) -> bool:
+        return bool(self.grants or self.times)
+
+
+@dataclass
+class YearSupport:
+    """One year of support: the whole, and by category and district id."""
+
+    year: int
+    whole: Support = field(default_factory=Support)
+    categories: dict[int, Support] = field(default_factory=dict)
+    districts: dict[int, Support] = field(default_factory=dict)
+
+
+def _names() -> dict[str, str]:
+    return {
+        "booking": Booking._meta.db_table,
+        "request": BookingRequest._meta.db_table,
+        "decision": GrantDecision._meta.db_table,
+        "application": Application._meta.db_table,
+        "association": Association._meta.db_table,
+        "category_ids": RELATION_ID_COLUMNS["categories"],
+        "district_ids": RELATION_ID_COLUMNS["districts"],
+        "accepted": Booking.Status.ACCEPTED.value,
+    }
+
+
+# Each association's support per year: `supported (association_id, year, amount, grants,
+# hours, value, times)`. The conditions {money_where} and {kind_where} narrow the rows
+# (a year, an association); %(now)s is the moment before which a time must have begun.
+SUPPORTED = """
+WITH money AS (
+    SELECT a.association_id, EXTRACT(YEAR FROM d.decided_on)::int AS year,
+           SUM(d.amount) AS amount, COUNT(*) AS grants
+    FROM {decision} d JOIN {application} a ON a.id = d.application_id
+    WHERE d.published_at IS NOT NULL AND d.is_current AND d.amount > 0 {money_where}
+    GROUP BY 1, 2
+), used AS (
+    SELECT b.request_id, EXTRACT(YEAR FROM b.on_date)::int AS year,
+           SUM(EXTRACT(EPOCH FROM upper(b.during) - lower(b.during))) AS seconds,
+           COUNT(*) AS times
+    FROM {booking} b
+    WHERE b.status = '{accepted}' AND lower(b.during) <= %(now)s {kind_where}
+    GROUP BY 1, 2
+), kind AS (
+    SELECT r.association_id, u.year,
+           ROUND(SUM(u.seconds) / 3600, 2) AS hours,
+           ROUND(SUM(u.seconds * GREATEST(r.normal_price_per_hour - r.price_per_hour, 0))
+                 / 3600, 2) AS value,
+           SUM(u.times) AS times
+    FROM used u JOIN {request} r ON r.id = u.request_id
+    GROUP BY 1, 2
+), supported AS (
+    SELECT COALESCE(m.association_id, k.association_id) AS association_id,
+           COALESCE(m.year, k.year) AS year,
+           COALESCE(m.amount, 0) AS amount, COALESCE(m.grants, 0) AS grants,
+           COALESCE(k.hours, 0) AS hours, COALESCE(k.value, 0) AS value,
+           COALESCE(k.times, 0) AS times
+    FROM money m FULL JOIN kind k ON k.association_id = m.association_id AND k.year = m.year
+)
+"""
+
+SUMS = (
+    "SUM(s.amount), SUM(s.grants)::int, SUM(s.hours), SUM(s.value), SUM(s.times)::int, "
+    "COUNT(*)::int"
+)
+
+# A year's totals: the whole, then by category and by district (through the arrays).
+YEAR_TOTALS = (
+    SUPPORTED
+    + """
+SELECT 'whole', NULL, {sums} FROM supported s
+UNION ALL
+SELECT 'category', term.id, {sums}
+FROM supported s JOIN {association} x ON x.id = s.association_id
+CROSS JOIN LATERAL unnest(x.{category_ids}) AS term(id)
+GROUP BY term.id
+UNION ALL
+SELECT 'district', term.id, {sums}
+FROM supported s JOIN {association} x ON x.id = s.association_id
+CROSS JOIN LATERAL unnest(x.{district_ids}) AS term(id)
+GROUP BY term.id
+"""
+)
+
+# The times of one association's requests.
+OF_ASSOCIATION = (
+    "AND b.request_id IN (SELECT id FROM {request} WHERE association_id = %(association)s)"
+)
+
+YEARS = """
+SELECT EXTRACT(YEAR FROM d.decided_on)::int FROM {decision} d
+WHERE d.published_at IS NOT NULL AND d.is_current AND d.amount > 0
+GROUP BY 1
+UNION
+SELECT EXTRACT(YEAR FROM b.on_date)::int FROM {booking} b
+WHERE b.status = '{accepted}' AND lower(b.during) <= %(now)s
+GROUP BY 1
+ORDER BY 1
+"""
+
+
+def _year_range(year: int) -> dict:
+    return {"start": date(year, 1, 1), "end": date(year + 1, 1, 1)}
+
+
+def _support(row) -> Support:
+    amount, grants, hours, value, times, associations = row
+    return Support(
+        amount=amount or ZERO,
+        grants=grants or 0,
+        hours=hours or ZERO,
+        value=value or ZERO,
+        times=times or 0,
+        associations=associations or 0,
+    )
+
+
+def years_with_support(*, now: datetime | None = None) -> list[int]:
+    """The years in which any association had a grant or used a facility, oldest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(YEARS.format(**_names()), {"now": now or timezone.now()})
+        return [row[0] for row in cursor.fetchall()]
+
+
+def year_support(year: int, *, now: datetime | None = None) -> YearSupport:
+    """The year's support in money and in kind: the whole, by category and by district."""
+    sql = YEAR_TOTALS.format(
+        **_names(),
+        sums=SUMS,
+        money_where="AND d.decided_on >= %(start)s AND d.decided_on < %(end)s",
+        kind_where="AND b.on_date >= %(start)s AND b.on_date < %(end)s",
+    )
+    result = YearSupport(year=year)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"now": now or timezone.now(), **_year_range(year)})
+        for kind, key, *sums in cursor.fetchall():
+            if kind == "whole":
+                result.whole = _support(sums)
+            elif kind == "category":
+                result.categories[key] = _support(sums)
+            else:
+                result.districts[key] = _support(sums)
+    return result
+
+
+@dataclass
+class AssociationYear:
+    """One association's support in one year."""
+
+    association_id: int
+    year: int
+    support: Support
+
+
+def association_years(
+    *, year: int | None = None, association_id: int | None = None, now: datetime | None = None
+):
+    """Each association's support per year (one year, or all), ordered by year and
+    association: an iterator of AssociationYear."""
+    money_where, kind_where, params = [], [], {"now": now or timezone.now()}
+    if year is not None:
+        money_where.append("AND d.decided_on >= %(start)s AND d.decided_on < %(end)s")
+        kind_where.append("AND b.on_date >= %(start)s AND b.on_date < %(end)s")
+        params.update(_year_range(year))
+    if association_id is not None:
+        money_where.append("AND a.association_id = %(association)s")
+        kind_where.append(OF_ASSOCIATION.format(request=BookingRequest._meta.db_table))
+        params["association"] = association_id
+    sql = SUPPORTED.format(
+        **_names(), money_where=" ".join(money_where), kind_where=" ".join(kind_where)
+    ) + (
+        "SELECT s.association_id, s.year, s.amount, s.grants, s.hours, s.value, s.times, 1 "
+        "FROM supported s ORDER BY s.year DESC, s.association_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for association_pk, row_year, *sums in cursor.fetchall():
+            yield AssociationYear(association_pk, row_year, _support(sums))
+
+
+def association_history(association) -> tuple[list[AssociationYear], Support]:
+    """An association's support per year, newest first, and its sum over the years."""
+    years = list(association_years(association_id=association.pk))
+    whole = Support(associations=1 if years else 0)
+    for entry in years:
+        whole.amount += entry.support.amount
+        whole.grants += entry.support.grants
+        whole.hours += entry.support.hours
+        whole.value += entry.support.value
+        whole.times += entry.support.times
+    return years, whole
