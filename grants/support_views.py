@@ -55,7 +55,7 @@ def _by_term(supports: dict[int, Support], model) -> list[tuple[str, Support]]:
     return sorted(rows, key=lambda row: (-row[1].total, sort_key(row[0])))
 
 
-def _charts(slug: str, title: str, rows: list[tuple[str, Support]]) -> list[Chart]:
+def _charts(slug: str, titles: dict, rows: list[tuple[str, Support]]) -> list[Chart]:
     """A money chart and an in-kind chart of the same terms."""
     money = [
         Bar(label=label, amount=support.amount, count=support.grants)
@@ -72,26 +72,53 @@ def _charts(slug: str, title: str, rows: list[tuple[str, Support]]) -> list[Char
     return [
         Chart(
             f"money-{slug}",
-            _("Grants: %(title)s") % {"title": title},
-            _("Sums granted in the year; a grant counts in each of its recipient's %(terms)s.")
-            % {"terms": _("fields of activity") if slug == "category" else _("districts")},
+            titles["money"],
+            titles["money_description"],
             money,
             count_title=_("Grants"),
             amount_title=_("Granted"),
         ),
         Chart(
             f"kind-{slug}",
-            _("Facility use: %(title)s") % {"title": title},
-            _(
-                "The value of the support in kind in the year; a time counts in each of "
-                "its user's %(terms)s."
-            )
-            % {"terms": _("fields of activity") if slug == "category" else _("districts")},
+            titles["kind"],
+            titles["kind_description"],
             kind,
             count_title=_("Hours"),
             amount_title=_("Support in kind"),
         ),
     ]
+
+
+def _category_titles() -> dict:
+    return {
+        "term": _("Field of activity"),
+        "money": _("Grants by field of activity"),
+        "money_description": _(
+            "Sums granted in the year by the recipient's field of activity; a grant counts "
+            "in each of its recipient's fields."
+        ),
+        "kind": _("Support in kind by field of activity"),
+        "kind_description": _(
+            "The value of the facility use in the year by the user's field of activity; "
+            "a time counts in each of its user's fields."
+        ),
+    }
+
+
+def _district_titles() -> dict:
+    return {
+        "term": _("District"),
+        "money": _("Grants by district"),
+        "money_description": _(
+            "Sums granted in the year by the district the recipient serves; a grant counts "
+            "in each of its recipient's districts."
+        ),
+        "kind": _("Support in kind by district"),
+        "kind_description": _(
+            "The value of the facility use in the year by the district the user serves; a "
+            "time counts in each of its user's districts."
+        ),
+    }
 
 
 def _year_links(years: list[int], chosen: int | None) -> list[dict]:
@@ -125,8 +152,10 @@ def support(request: HttpRequest) -> HttpResponse:
             "all_csv_url": reverse("grants:support_csv"),
             "categories": categories,
             "districts": districts,
-            "category_charts": _charts("category", _("by field of activity"), categories),
-            "district_charts": _charts("district", _("by district"), districts),
+            "category_titles": _category_titles(),
+            "district_titles": _district_titles(),
+            "category_charts": _charts("category", _category_titles(), categories),
+            "district_charts": _charts("district", _district_titles(), districts),
         }
     )
     return render(request, "grants/support/support.html", context)

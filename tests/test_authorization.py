@@ -27,6 +27,7 @@ ACCESS_MODULES = [
     "tests.grants.access_rounds",
     "tests.grants.access_review",
     "tests.grants.access_open_data",
+    "tests.grants.access_support",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]
