@@ -16,8 +16,9 @@ support page, its CSV and the profiles agree to the cent. An association in two 
 of activity (or districts) counts in both, read from its own copy of the relation's ids
 (RELATION_ID_COLUMNS, arrays) rather than through the link tables.
 
-Everything is aggregated in SQL: one query for a year's totals by category and district,
-one for the years with support, one for an association's history.
+Everything is aggregated in SQL: one query for a year's totals by category and district
+(kept a few minutes in the cache: cached_year_support), one for the years with support,
+one for an association's history.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -79,8 +81,11 @@ def _names() -> dict[str, str]:
 
 
 # Each association's support per year: `supported (association_id, year, amount, grants,
-# hours, value, times)`. The conditions {money_where} and {kind_where} narrow the rows
-# (a year, an association); %(now)s is the moment before which a time must have begun.
+# hours, value, times, category_ids, district_ids)`. The conditions {money_where} and
+# {kind_where} narrow the rows (a year, an association); a time counts when it began
+# before %(now)s, and so on a date no later than %(today)s (a bound the index serves).
+# The accepted times are read from the index grants_booking_accepted_on_date (migration
+# 0003_support) alone, summed per request first: a request holds one price.
 SUPPORTED = """
 WITH money AS (
     SELECT a.association_id, EXTRACT(YEAR FROM d.decided_on)::int AS year,
@@ -90,10 +95,11 @@ WITH money AS (
     GROUP BY 1, 2
 ), used AS (
     SELECT b.request_id, EXTRACT(YEAR FROM b.on_date)::int AS year,
-           SUM(EXTRACT(EPOCH FROM upper(b.during) - lower(b.during))) AS seconds,
+           EXTRACT(EPOCH FROM SUM(upper(b.during) - lower(b.during))) AS seconds,
            COUNT(*) AS times
     FROM {booking} b
-    WHERE b.status = '{accepted}' AND lower(b.during) <= %(now)s {kind_where}
+    WHERE b.status = '{accepted}' AND b.on_date <= %(today)s AND lower(b.during) <= %(now)s
+        {kind_where}
     GROUP BY 1, 2
 ), kind AS (
     SELECT r.association_id, u.year,
@@ -103,13 +109,16 @@ WITH money AS (
            SUM(u.times) AS times
     FROM used u JOIN {request} r ON r.id = u.request_id
     GROUP BY 1, 2
-), supported AS (
-    SELECT COALESCE(m.association_id, k.association_id) AS association_id,
-           COALESCE(m.year, k.year) AS year,
-           COALESCE(m.amount, 0) AS amount, COALESCE(m.grants, 0) AS grants,
-           COALESCE(k.hours, 0) AS hours, COALESCE(k.value, 0) AS value,
-           COALESCE(k.times, 0) AS times
-    FROM money m FULL JOIN kind k ON k.association_id = m.association_id AND k.year = m.year
+), supported AS MATERIALIZED (
+    SELECT s.*, x.{category_ids} AS category_ids, x.{district_ids} AS district_ids
+    FROM (
+        SELECT COALESCE(m.association_id, k.association_id) AS association_id,
+               COALESCE(m.year, k.year) AS year,
+               COALESCE(m.amount, 0) AS amount, COALESCE(m.grants, 0) AS grants,
+               COALESCE(k.hours, 0) AS hours, COALESCE(k.value, 0) AS value,
+               COALESCE(k.times, 0) AS times
+        FROM money m FULL JOIN kind k ON k.association_id = m.association_id AND k.year = m.year
+    ) s JOIN {association} x ON x.id = s.association_id
 )
 """
 
@@ -125,13 +134,11 @@ YEAR_TOTALS = (
 SELECT 'whole', NULL, {sums} FROM supported s
 UNION ALL
 SELECT 'category', term.id, {sums}
-FROM supported s JOIN {association} x ON x.id = s.association_id
-CROSS JOIN LATERAL unnest(x.{category_ids}) AS term(id)
+FROM supported s CROSS JOIN LATERAL unnest(s.category_ids) AS term(id)
 GROUP BY term.id
 UNION ALL
 SELECT 'district', term.id, {sums}
-FROM supported s JOIN {association} x ON x.id = s.association_id
-CROSS JOIN LATERAL unnest(x.{district_ids}) AS term(id)
+FROM supported s CROSS JOIN LATERAL unnest(s.district_ids) AS term(id)
 GROUP BY term.id
 """
 )
@@ -141,16 +148,38 @@ OF_ASSOCIATION = (
     "AND b.request_id IN (SELECT id FROM {request} WHERE association_id = %(association)s)"
 )
 
+# The years with support, each found by one step down an index (a "loose index scan"):
+# the first date of a grant, then the first date on or after the next New Year's Day,
+# and so on, rather than reading every row.
 YEARS = """
-SELECT EXTRACT(YEAR FROM d.decided_on)::int FROM {decision} d
-WHERE d.published_at IS NOT NULL AND d.is_current AND d.amount > 0
-GROUP BY 1
+WITH RECURSIVE granted(day) AS (
+    SELECT MIN(decided_on) FROM {decision}
+    WHERE published_at IS NOT NULL AND is_current AND amount > 0
+    UNION ALL
+    SELECT (SELECT MIN(d.decided_on) FROM {decision} d
+            WHERE d.published_at IS NOT NULL AND d.is_current AND d.amount > 0
+              AND d.decided_on >= make_date(EXTRACT(YEAR FROM g.day)::int + 1, 1, 1))
+    FROM granted g WHERE g.day IS NOT NULL
+), used(day) AS (
+    SELECT MIN(on_date) FROM {booking}
+    WHERE status = '{accepted}' AND on_date <= %(today)s AND lower(during) <= %(now)s
+    UNION ALL
+    SELECT (SELECT MIN(b.on_date) FROM {booking} b
+            WHERE b.status = '{accepted}' AND b.on_date <= %(today)s
+              AND lower(b.during) <= %(now)s
+              AND b.on_date >= make_date(EXTRACT(YEAR FROM u.day)::int + 1, 1, 1))
+    FROM used u WHERE u.day IS NOT NULL
+)
+SELECT EXTRACT(YEAR FROM day)::int FROM granted WHERE day IS NOT NULL
 UNION
-SELECT EXTRACT(YEAR FROM b.on_date)::int FROM {booking} b
-WHERE b.status = '{accepted}' AND lower(b.during) <= %(now)s
-GROUP BY 1
+SELECT EXTRACT(YEAR FROM day)::int FROM used WHERE day IS NOT NULL
 ORDER BY 1
 """
+
+
+def _moment(now: datetime | None) -> dict:
+    now = now or timezone.now()
+    return {"now": now, "today": timezone.localdate(now)}
 
 
 def _year_range(year: int) -> dict:
@@ -172,7 +201,7 @@ def _support(row) -> Support:
 def years_with_support(*, now: datetime | None = None) -> list[int]:
     """The years in which any association had a grant or used a facility, oldest first."""
     with connection.cursor() as cursor:
-        cursor.execute(YEARS.format(**_names()), {"now": now or timezone.now()})
+        cursor.execute(YEARS.format(**_names()), _moment(now))
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -186,7 +215,7 @@ def year_support(year: int, *, now: datetime | None = None) -> YearSupport:
     )
     result = YearSupport(year=year)
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"now": now or timezone.now(), **_year_range(year)})
+        cursor.execute(sql, {**_moment(now), **_year_range(year)})
         for kind, key, *sums in cursor.fetchall():
             if kind == "whole":
                 result.whole = _support(sums)
@@ -195,6 +224,32 @@ def year_support(year: int, *, now: datetime | None = None) -> YearSupport:
             else:
                 result.districts[key] = _support(sums)
     return result
+
+
+# A year's totals change when decisions are published or corrected, when times are
+# booked, answered or cancelled, and as booked times begin. The support page keeps them
+# a while, as the decisions page keeps its totals, under a key that changes with the
+# newest published decision and the newest booking: a new one shows at once, an answer
+# to or a cancellation of an earlier booking within TOTALS_SECONDS.
+TOTALS_SECONDS = 300
+
+NEWEST = """
+SELECT (SELECT MAX(id) FROM {decision} WHERE published_at IS NOT NULL),
+       (SELECT MAX(id) FROM {booking})
+"""
+
+
+def cached_year_support(year: int, *, now: datetime | None = None) -> YearSupport:
+    """`year_support(year)`, from the cache when nothing was published or booked since."""
+    with connection.cursor() as cursor:
+        cursor.execute(NEWEST.format(**_names()))
+        decision, booking = cursor.fetchone()
+    key = f"grants-support:{year}:{decision}:{booking}"
+    data = cache.get(key)
+    if data is None:
+        data = year_support(year, now=now)
+        cache.set(key, data, TOTALS_SECONDS)
+    return data
 
 
 @dataclass
@@ -211,7 +266,7 @@ def association_years(
 ):
     """Each association's support per year (one year, or all), ordered by year and
     association: an iterator of AssociationYear."""
-    money_where, kind_where, params = [], [], {"now": now or timezone.now()}
+    money_where, kind_where, params = [], [], _moment(now)
     if year is not None:
         money_where.append("AND d.decided_on >= %(start)s AND d.decided_on < %(end)s")
         kind_where.append("AND b.on_date >= %(start)s AND b.on_date < %(end)s")

@@ -25,7 +25,7 @@ from grants.support import (
     Support,
     YearSupport,
     association_years,
-    year_support,
+    cached_year_support,
     years_with_support,
 )
 from grants.transparency import Bar, Chart
@@ -140,7 +140,7 @@ def support(request: HttpRequest) -> HttpResponse:
     year = (form.cleaned_data or {}).get("year") if form.is_bound else None
     if year is None:
         year = years[-1] if years else timezone.localdate().year
-    data: YearSupport = year_support(year, now=now)
+    data: YearSupport = cached_year_support(year, now=now)
     categories = _by_term(data.categories, Category)
     districts = _by_term(data.districts, District)
     context.update(

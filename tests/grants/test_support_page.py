@@ -2,6 +2,7 @@
 and by field of activity and district, as bar charts that agree with their tables."""
 
 import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from grants.support import year_support
+from tests.grants.facility_factories import BookingRequestFactory, add_booking
 from tests.grants.support_data import support_world
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +172,11 @@ def test_the_page_is_in_swedish_too(client, world):
 def test_the_decisions_page_links_to_the_support_page(client, world):
     response = client.get(reverse("grants:decisions"))
     assert f'href="{URL}"' in response.text
+
+
+def test_a_new_booking_shows_at_once_though_the_totals_are_kept(client, world):
+    assert _whole(client.get(URL, {"year": "2025"}).text)[1] == Decimal("165.00")
+    request = BookingRequestFactory(facility=world["hall"], association=world["choir"])
+    add_booking(request, date(2025, 8, 5))
+    # 2 h at the hall's new prices (90 € normal, 10 € paid) on the new request.
+    assert _whole(client.get(URL, {"year": "2025"}).text)[1] == Decimal("325.00")
