@@ -88,13 +88,13 @@ def _names() -> dict[str, str]:
 # 0003_support) alone, summed per request first: a request holds one price.
 SUPPORTED = """
 WITH money AS (
-    SELECT a.association_id, EXTRACT(YEAR FROM d.decided_on)::int AS year,
+    SELECT a.association_id, {money_year} AS year,
            SUM(d.amount) AS amount, COUNT(*) AS grants
     FROM {decision} d JOIN {application} a ON a.id = d.application_id
     WHERE d.published_at IS NOT NULL AND d.is_current AND d.amount > 0 {money_where}
     GROUP BY 1, 2
 ), used AS (
-    SELECT b.request_id, EXTRACT(YEAR FROM b.on_date)::int AS year,
+    SELECT b.request_id, {kind_year} AS year,
            EXTRACT(EPOCH FROM SUM(upper(b.during) - lower(b.during))) AS seconds,
            COUNT(*) AS times
     FROM {booking} b
@@ -182,8 +182,15 @@ def _moment(now: datetime | None) -> dict:
     return {"now": now, "today": timezone.localdate(now)}
 
 
+# The year of each grant and time, when they are of several years.
+YEARS_OF_ROWS = {
+    "money_year": "EXTRACT(YEAR FROM d.decided_on)::int",
+    "kind_year": "EXTRACT(YEAR FROM b.on_date)::int",
+}
+
+
 def _year_range(year: int) -> dict:
-    return {"start": date(year, 1, 1), "end": date(year + 1, 1, 1)}
+    return {"year": year, "start": date(year, 1, 1), "end": date(year + 1, 1, 1)}
 
 
 def _support(row) -> Support:
@@ -212,6 +219,8 @@ def year_support(year: int, *, now: datetime | None = None) -> YearSupport:
         sums=SUMS,
         money_where="AND d.decided_on >= %(start)s AND d.decided_on < %(end)s",
         kind_where="AND b.on_date >= %(start)s AND b.on_date < %(end)s",
+        money_year="%(year)s::int",
+        kind_year="%(year)s::int",
     )
     result = YearSupport(year=year)
     with connection.cursor() as cursor:
@@ -276,7 +285,10 @@ def association_years(
         kind_where.append(OF_ASSOCIATION.format(request=BookingRequest._meta.db_table))
         params["association"] = association_id
     sql = SUPPORTED.format(
-        **_names(), money_where=" ".join(money_where), kind_where=" ".join(kind_where)
+        **_names(),
+        money_where=" ".join(money_where),
+        kind_where=" ".join(kind_where),
+        **YEARS_OF_ROWS,
     ) + (
         "SELECT s.association_id, s.year, s.amount, s.grants, s.hours, s.value, s.times, 1 "
         "FROM supported s ORDER BY s.year DESC, s.association_id"
