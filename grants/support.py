@@ -270,11 +270,7 @@ class AssociationYear:
     support: Support
 
 
-def association_years(
-    *, year: int | None = None, association_id: int | None = None, now: datetime | None = None
-):
-    """Each association's support per year (one year, or all), ordered by year and
-    association: an iterator of AssociationYear."""
+def _association_years_sql(*, year: int | None, association_id: int | None, now) -> tuple:
     money_where, kind_where, params = [], [], _moment(now)
     if year is not None:
         money_where.append("AND d.decided_on >= %(start)s AND d.decided_on < %(end)s")
@@ -289,7 +285,15 @@ def association_years(
         money_where=" ".join(money_where),
         kind_where=" ".join(kind_where),
         **YEARS_OF_ROWS,
-    ) + (
+    )
+    return sql, params
+
+
+def association_years(*, year: int | None = None, now: datetime | None = None):
+    """Each association's support per year (one year, or all), newest year first, then
+    by association: an iterator of AssociationYear."""
+    sql, params = _association_years_sql(year=year, association_id=None, now=now)
+    sql += (
         "SELECT s.association_id, s.year, s.amount, s.grants, s.hours, s.value, s.times, 1 "
         "FROM supported s ORDER BY s.year DESC, s.association_id"
     )
@@ -299,9 +303,44 @@ def association_years(
             yield AssociationYear(association_pk, row_year, _support(sums))
 
 
-def association_history(association) -> tuple[list[AssociationYear], Support]:
+# An association's years, and whether it has any published decision in force (a refusal
+# too), in one answer of at least one row.
+HISTORY = """
+SELECT decided.any, s.year, s.amount, s.grants, s.hours, s.value, s.times, 1
+FROM (
+    SELECT EXISTS (
+        SELECT 1 FROM {decision} d JOIN {application} a ON a.id = d.application_id
+        WHERE a.association_id = %(association)s AND d.published_at IS NOT NULL
+          AND d.is_current
+    ) AS any
+) decided
+LEFT JOIN supported s ON true
+ORDER BY s.year DESC
+"""
+
+
+@dataclass
+class History:
     """An association's support per year, newest first, and its sum over the years."""
-    years = list(association_years(association_id=association.pk))
+
+    years: list[AssociationYear]
+    whole: Support
+    # Any published decision in force, a refusal too: the profile lists them.
+    has_decisions: bool
+
+
+def association_history(association, *, now: datetime | None = None) -> History:
+    """The association's support per year in one query."""
+    sql, params = _association_years_sql(year=None, association_id=association.pk, now=now)
+    sql += HISTORY.format(**_names())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    years = [
+        AssociationYear(association.pk, row_year, _support(sums))
+        for _any, row_year, *sums in rows
+        if row_year is not None
+    ]
     whole = Support(associations=1 if years else 0)
     for entry in years:
         whole.amount += entry.support.amount
@@ -309,4 +348,4 @@ def association_history(association) -> tuple[list[AssociationYear], Support]:
         whole.hours += entry.support.hours
         whole.value += entry.support.value
         whole.times += entry.support.times
-    return years, whole
+    return History(years=years, whole=whole, has_decisions=bool(rows and rows[0][0]))

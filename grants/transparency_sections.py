@@ -18,17 +18,24 @@ PROFILE_DECISIONS = 30
 def profile_context(request: HttpRequest, association) -> dict | None:
     """The association's support per year (grants in money, facility use in kind) and its
     published grants in force, newest first; None when it has neither."""
-    decisions = list(
-        GrantDecision.objects.published()
-        .current()
-        .filter(application__association=association)
-        .select_related("application__round")
-        .order_by("-decided_on", "-id")[:PROFILE_DECISIONS]
-    )
-    years, whole = association_history(association)
-    if not decisions and not years:
+    history = association_history(association)
+    decisions = []
+    if history.has_decisions:
+        decisions = list(
+            GrantDecision.objects.published()
+            .current()
+            .filter(application__association=association)
+            .select_related("application__round")
+            .order_by("-decided_on", "-id")[:PROFILE_DECISIONS]
+        )
+    if not decisions and not history.years:
         return None
-    return {"association": association, "decisions": decisions, "years": years, "whole": whole}
+    return {
+        "association": association,
+        "decisions": decisions,
+        "years": history.years,
+        "whole": history.whole,
+    }
 
 
 ASSOCIATION_PROFILE = ObjectSection(

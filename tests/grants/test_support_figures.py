@@ -93,7 +93,8 @@ def test_a_price_above_the_normal_price_is_no_support():
 
 
 def test_only_accepted_times_that_have_begun_count(world):
-    years, whole = association_history(world["choir"])
+    history = association_history(world["choir"])
+    years, whole = history.years, history.whole
     # 2 + 2 evenings accepted in the past; the cancelled, declined, requested and the
     # future accepted evening are left out.
     assert whole.times == 3
@@ -102,9 +103,16 @@ def test_only_accepted_times_that_have_begun_count(world):
 
 
 def test_an_association_without_support_has_no_history():
-    years, whole = association_history(AssociationFactory())
-    assert years == []
-    assert not whole
+    history = association_history(AssociationFactory())
+    assert history.years == []
+    assert not history.whole
+    assert not history.has_decisions
+
+
+def test_a_refusal_alone_is_a_decision_but_no_support(world):
+    history = association_history(world["refused"])
+    assert history.years == []
+    assert history.has_decisions
 
 
 def test_hours_are_summed_by_the_real_length_of_a_time():

@@ -86,3 +86,9 @@ def test_the_section_reads_the_same_queries_however_long_the_history(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert "2015" in _section(response.text)
+
+
+def test_a_refusal_alone_is_listed_without_a_yearly_table(client, world):
+    section = _section(client.get(world["refused"].get_absolute_url()).text)
+    assert "association-support" not in section
+    assert "0,00 €" in section.replace("\xa0", " ")
