@@ -60,6 +60,7 @@ bench: setup
 	$(PY) tests/perf/bench_directory.py $(BENCH_ARGS)
 	$(PY) tests/perf/bench_events.py $(EVENTS_BENCH_ARGS)
 	$(PY) tests/perf/bench_grants.py $(GRANTS_BENCH_ARGS)
+	$(PY) tests/perf/bench_facilities.py $(FACILITIES_BENCH_ARGS)
 
 ci: lint check-migrations test
 

@@ -30,6 +30,8 @@ RESERVED_SLUGS = {
     "decisions-csv",
     "decisions-json",
     "use-reports",
+    "support",
+    "support-csv",
 }
 ROUND_FIELDS = (
     "programme",

@@ -97,7 +97,8 @@ def filter_groups(filterset: DecisionFilter) -> list[dict]:
 class Bar:
     label: str
     amount: Decimal
-    count: int
+    # How many decisions; or what the chart's `count_title` says (hours of use).
+    count: int | Decimal
     # The bar's length in per cent of the longest.
     percent: float = 0.0
 
@@ -108,6 +109,9 @@ class Chart:
     title: str
     description: str
     bars: list[Bar]
+    # The table's column titles, when not the decisions' own ("Decisions", "Granted").
+    count_title: str = ""
+    amount_title: str = ""
 
     # The SVG's geometry, in pixels: a label line above each bar.
     ROW = 44

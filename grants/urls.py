@@ -4,6 +4,7 @@ from grants import (
     application_views,
     review_views,
     round_views,
+    support_views,
     transparency_views,
     use_report_views,
 )
@@ -15,6 +16,8 @@ urlpatterns: list = [
     path("decisions/", transparency_views.decisions, name="decisions"),
     path("decisions.csv", transparency_views.decisions_csv, name="decisions_csv"),
     path("decisions.json", transparency_views.decisions_json, name="decisions_json"),
+    path("support/", support_views.support, name="support"),
+    path("support.csv", support_views.support_csv, name="support_csv"),
     path("rounds/new/", round_views.round_create, name="round_create"),
     path(
         "applications/<int:pk>/",

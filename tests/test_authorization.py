@@ -29,6 +29,7 @@ ACCESS_MODULES = [
     "tests.grants.access_open_data",
     "tests.grants.access_facility_info",
     "tests.grants.access_bookings",
+    "tests.grants.access_support",
 ]
 
 APPS = [importlib.import_module(name) for name in ACCESS_MODULES]
