@@ -1,6 +1,8 @@
 """The rows of the grants' review and decisions in the authorization matrix
 (tests/test_authorization.py)."""
 
+from django.utils import timezone
+
 from tests.authorization import DONE, LOGIN, Row, World, everyone
 from tests.factories import ApplicationFactory
 from tests.grants.deciding_scenes import closed_round, decided_application
@@ -44,7 +46,7 @@ ROWS: list = [
         officers_only(DONE),
         method="post",
         data=lambda w: {
-            "decided_on": "1.3.2025",
+            "decided_on": f"{timezone.localdate():%d.%m.%Y}",
             "section": "12 §",
             f"amount_{w.review_application.pk}": "1 000",
         },

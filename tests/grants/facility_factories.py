@@ -25,6 +25,7 @@ class EquipmentFactory(factory.django.DjangoModelFactory):
 class FacilityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Facility
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"tila-{n}")
     name_fi = factory.Sequence(lambda n: f"Tila {n}")

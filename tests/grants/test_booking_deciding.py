@@ -5,6 +5,7 @@ to the association."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from grants import booking_requests
 from grants.booking_requests import BookingError
@@ -253,7 +254,7 @@ def test_a_clash_is_named_by_its_dates_and_nothing_is_accepted(
 
 def test_the_workflow_refuses_an_answered_request(facilities_manager, waiting):
     booking_requests.booking_request_accept(booking_request=waiting, by=facilities_manager)
-    with pytest.raises(BookingError, match="no longer waiting"):
+    with translation.override("en"), pytest.raises(BookingError, match="no longer waiting"):
         booking_requests.booking_request_decline(
             booking_request=waiting, by=facilities_manager, reason="Ei."
         )
