@@ -349,3 +349,33 @@ def association_history(association, *, now: datetime | None = None) -> History:
         whole.value += entry.support.value
         whole.times += entry.support.times
     return History(years=years, whole=whole, has_decisions=bool(rows and rows[0][0]))
+
+
+@dataclass
+class Upcoming:
+    """An association's accepted times that have not begun yet."""
+
+    times: int
+    hours: Decimal
+
+
+def upcoming_use(association, *, now: datetime | None = None) -> Upcoming:
+    """The association's accepted times still to come, in one query: they count as
+    support once they begin, and until then the profile tells of them apart."""
+    now = now or timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            UPCOMING.format(**_names()),
+            {"now": now, "today": timezone.localdate(now), "association": association.pk},
+        )
+        times, seconds = cursor.fetchone()
+    hours = (Decimal(seconds or 0) / Decimal(3600)).quantize(CENT)
+    return Upcoming(times=times, hours=hours)
+
+
+UPCOMING = """
+    SELECT COUNT(*), COALESCE(SUM(EXTRACT(EPOCH FROM upper(b.during) - lower(b.during))), 0)
+    FROM {booking} b JOIN {request} r ON r.id = b.request_id
+    WHERE b.status = '{accepted}' AND b.on_date >= %(today)s AND lower(b.during) > %(now)s
+      AND r.association_id = %(association)s
+"""

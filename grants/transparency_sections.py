@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from grants.models import GrantDecision
-from grants.support import association_history
+from grants.support import association_history, upcoming_use
 from yhdistystori.contributions import ObjectSection
 
 # Decades of yearly grants; more are on the decisions page the section links to.
@@ -16,8 +16,9 @@ PROFILE_DECISIONS = 30
 
 
 def profile_context(request: HttpRequest, association) -> dict | None:
-    """The association's support per year (grants in money, facility use in kind) and its
-    published grants in force, newest first; None when it has neither."""
+    """The association's support per year (grants in money, facility use in kind), the
+    accepted times still to come, and its published grants in force, newest first; None
+    when it has none of these."""
     history = association_history(association)
     decisions = []
     if history.has_decisions:
@@ -28,10 +29,12 @@ def profile_context(request: HttpRequest, association) -> dict | None:
             .select_related("application__round")
             .order_by("-decided_on", "-id")[:PROFILE_DECISIONS]
         )
-    if not decisions and not history.years:
+    upcoming = upcoming_use(association)
+    if not decisions and not history.years and not upcoming.times:
         return None
     return {
         "association": association,
+        "upcoming": upcoming,
         "decisions": decisions,
         "years": history.years,
         "whole": history.whole,

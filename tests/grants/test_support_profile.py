@@ -62,15 +62,27 @@ def test_an_association_with_only_facility_use_shows_it_without_decisions(client
     assert "?association=" not in section
 
 
-def test_bookings_that_give_no_support_yet_show_no_section(client):
+def test_bookings_that_give_no_support_show_no_section(client):
     association = AssociationFactory()
     request = BookingRequestFactory(association=association)
     add_booking(request, date(2025, 9, 2), status=Booking.Status.CANCELLED)
     add_booking(request, date(2025, 9, 9), status=Booking.Status.REQUESTED)
-    add_booking(request, timezone.localdate() + timedelta(days=2))
+    add_booking(request, timezone.localdate() + timedelta(days=3), status=Booking.Status.DECLINED)
     response = client.get(association.get_absolute_url())
     assert response.status_code == 200
     assert "association-grants-title" not in response.text
+
+
+def test_accepted_times_still_to_come_are_told_apart_from_the_support(client):
+    association = AssociationFactory()
+    request = BookingRequestFactory(association=association)
+    add_booking(request, timezone.localdate() + timedelta(days=2))
+    add_booking(request, timezone.localdate() + timedelta(days=9))
+    with translation.override("en"):
+        response = client.get(association.get_absolute_url())
+    section = _section(response.text)
+    assert "association-support" not in section  # no yearly table: nothing has begun
+    assert "Booked at the city's facilities for later: 2 times, 4 hours in all" in section
 
 
 def test_the_section_reads_the_same_queries_however_long_the_history(
@@ -78,7 +90,7 @@ def test_the_section_reads_the_same_queries_however_long_the_history(
 ):
     url = world["choir"].get_absolute_url()
     client.get(url)
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(13) as few:
         client.get(url)
     request = BookingRequestFactory(association=world["choir"])
     for year in range(2015, 2024):
