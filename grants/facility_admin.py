@@ -4,7 +4,15 @@ uploaded here is checked and re-encoded as on the pages (grants.facility_forms.P
 from django.contrib import admin
 
 from grants.facility_forms import FacilityForm, PhotoForm
-from grants.models import Equipment, Facility, FacilityPhoto, OpeningHours, Room
+from grants.models import (
+    Booking,
+    BookingRequest,
+    Equipment,
+    Facility,
+    FacilityPhoto,
+    OpeningHours,
+    Room,
+)
 
 
 @admin.register(Equipment)
@@ -64,3 +72,45 @@ class FacilityPhotoAdmin(admin.ModelAdmin):
     list_display = ["facility", "alt_fi", "ordering", "width", "height"]
     list_select_related = ["facility"]
     fields = ["facility", "image", "alt_fi", "alt_sv", "alt_en", "ordering"]
+
+
+class BookingInline(admin.TabularInline):
+    """A request's times, read-only: answered and cancelled on the desk and the request's
+    page, which check the overlaps and email the association."""
+
+    model = Booking
+    extra = 0
+    can_delete = False
+    fields = ["on_date", "during", "status", "cancelled_at", "cancel_reason"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BookingRequest)
+class BookingRequestAdmin(admin.ModelAdmin):
+    """Booking requests to look up; answered on the desk (/moderation/), where every answer
+    is recorded and emailed."""
+
+    list_display = ["facility", "association", "first_date", "last_date", "status", "created_at"]
+    list_filter = ["status", "repeat"]
+    search_fields = ["facility__name_fi", "association__name", "purpose"]
+    list_select_related = ["facility", "association"]
+    date_hierarchy = "created_at"
+    inlines = [BookingInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
