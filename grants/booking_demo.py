@@ -1,6 +1,7 @@
 """Demo booking requests for `manage.py load_bookings_demo`: a spring term of weekly
 bookings by demo associations on the published facilities, most accepted, some waiting
-for the manager, one partly accepted and one declined.
+for the manager, one partly accepted and one declined; and the accepted series' autumn
+term, mostly past, which the support pages count as support in kind.
 
 The facilities are the facility information's demo (`load_facilities_demo`): without
 published facilities nothing is made. Each request is made once, known by its facility,
@@ -44,6 +45,13 @@ def spring_term(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 12), datetime.date(year, 5, 29)
 
 
+def autumn_term(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The latest autumn term that has begun: September to mid-December. Its times that
+    have begun are the demo's support in kind (grants.support)."""
+    year = today.year if today >= datetime.date(today.year, 9, 8) else today.year - 1
+    return datetime.date(year, 9, 1), datetime.date(year, 12, 15)
+
+
 def _first(weekday: int, start: datetime.date) -> datetime.date:
     return start + datetime.timedelta(days=(weekday - start.weekday()) % 7)
 
@@ -75,6 +83,28 @@ def load(*, now=None) -> dict:
                 purpose=purpose,
                 outcome=outcome,
                 now=now,
+            )
+        # The accepted series held the autumn term too, answered before it began.
+        autumn_start, autumn_end = autumn_term(timezone.localdate(now))
+        answered = timezone.make_aware(
+            datetime.datetime.combine(autumn_start - datetime.timedelta(days=14), datetime.time(9))
+        )
+        for n, (weekday, starts, ends, purpose, outcome) in enumerate(SERIES):
+            if outcome != "accepted":
+                continue
+            association, requester = associations[n % len(associations)]
+            made += _series(
+                facility=facilities[n % len(facilities)],
+                association=association,
+                requester=requester,
+                manager=manager,
+                first_date=_first(weekday, autumn_start),
+                last_date=autumn_end,
+                starts=datetime.time(starts),
+                ends=datetime.time(ends),
+                purpose=purpose,
+                outcome=outcome,
+                now=answered,
             )
     return {
         "facilities": len(facilities),
