@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from grants import giving
-from grants.facility_listing import facility_filter, published_facilities
+from grants.facility_listing import MatchedOnce, facility_filter, published_facilities
 from grants.models import Equipment, Facility
 
 LANGUAGES = ("fi", "sv", "en")
@@ -121,7 +121,10 @@ def facility_list(request: HttpRequest) -> JsonResponse:
             _("page_size must be between 1 and %(max)d.") % {"max": settings.API_MAX_PAGE_SIZE},
             400,
         )
-    paginator = Paginator(_with_details(filterset.qs), page_size)
+    matching = MatchedOnce(
+        filterset.qs, rows=lambda ids: _with_details(published_facilities().filter(pk__in=ids))
+    )
+    paginator = Paginator(matching, page_size)
     try:
         page = paginator.page(page_number)
     except EmptyPage:

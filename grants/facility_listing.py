@@ -24,6 +24,33 @@ def published_facilities() -> QuerySet:
     return Facility.objects.published().select_related("district").order_by("name_fi", "id")
 
 
+class MatchedOnce:
+    """The facilities that match, for a Paginator: which ones is read once, as ids in page
+    order (a city has hundreds of facilities, a country some thousands), and only the
+    page's rows are read whole. Counting and then reading the page would test the free-time
+    conditions, the costly part, twice."""
+
+    def __init__(self, queryset: QuerySet, rows=None):
+        """`rows(ids)` reads the page's facilities with what the page shows (by default the
+        same query for those ids)."""
+        self.queryset = queryset
+        self.rows = rows or (lambda ids: queryset.filter(pk__in=ids).order_by())
+        self.ids = list(queryset.values_list("pk", flat=True))
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, item):
+        ids = self.ids[item]
+        if not isinstance(item, slice):
+            return self.queryset.get(pk=ids)
+        found = {row.pk: row for row in self.rows(ids)}
+        return [found[pk] for pk in ids if pk in found]
+
+
 def facility_filter(request: HttpRequest, *, lenient: bool, queryset=None) -> FacilityFilter:
     return FacilityFilter(
         request.GET or None,

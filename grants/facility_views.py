@@ -17,11 +17,13 @@ from django.views.decorators.http import require_safe
 from grants import facility_week
 from grants.facility_filters import TIME_PARAMETERS
 from grants.facility_listing import (
+    MatchedOnce,
     access_group,
     facility_filter,
     filter_chips,
     filter_groups,
     kept_query,
+    published_facilities,
 )
 from grants.facility_permissions import facility_for_viewer, is_facilities_manager
 from grants.models import Facility
@@ -47,7 +49,12 @@ def facility_list(request: HttpRequest) -> HttpResponse:
         else False,
         "clear_url": reverse("facilities:list"),
         "is_manager": is_facilities_manager(request.user),
-        **paginate(request, matching, settings.DIRECTORY_PAGE_SIZE, keep=keep),
+        **paginate(
+            request,
+            MatchedOnce(matching, rows=lambda ids: published_facilities().filter(pk__in=ids)),
+            settings.DIRECTORY_PAGE_SIZE,
+            keep=keep,
+        ),
     }
     return render(request, "grants/facilities/list.html", context, status=200 if valid else 400)
 

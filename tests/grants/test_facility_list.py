@@ -258,3 +258,22 @@ def test_the_list_queries_are_bounded(client, places, django_assert_max_num_quer
     assert response.status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get(LIST, {"page": "2"}).status_code == 200
+
+
+def test_free_facilities_are_paged_in_name_order_and_counted_once(
+    client, django_assert_max_num_queries
+):
+    """The free-time conditions are tested once for the count and the page; the second page
+    holds the rest, in name order."""
+    for n in range(25):
+        FacilityFactory(name_fi=f"Sali {n:02d}")
+    query = {"date": "2031-03-04", "from": "18:00", "to": "20:00"}
+    with django_assert_max_num_queries(10) as captured:
+        first = client.get("/facilities/", query)
+    assert sum("EXISTS" in q["sql"] for q in captured.captured_queries) == 1
+    assert "25 " in first.text
+    second = client.get("/facilities/", {**query, "page": "2"}).text
+    names = [f"Sali {n:02d}" for n in range(20, 25)]
+    assert all(name in second for name in names)
+    assert "Sali 19" not in second
+    assert second.index("Sali 20") < second.index("Sali 24")
