@@ -13,8 +13,7 @@ one accepted Booking per week in local (Europe/Helsinki) time, and some single d
 times; no two accepted times of one facility overlap (the exclusion constraint is on).
 The grant decisions come from bench_grants.seed_decisions().
 
-A case whose page answers 404 is reported as "skipped: not found" rather than failing,
-so that the benchmark runs before and after the facility pages exist. Prints a table and
+Every page must answer 200 (a case that does not stops the benchmark). Prints a table and
 writes the figures as JSON to bench-results/.
 """
 
@@ -335,11 +334,7 @@ def main() -> None:
             with CaptureQueriesContext(connection) as queries:
                 probe = resident.get(url)
             query_count = len(queries.captured_queries)  # now: later requests empty the log
-            if probe.status_code == 404:
-                results.append(
-                    {"case": name, "url": url, "skipped": "not found", "target_p95_ms": target}
-                )
-                continue
+            assert probe.status_code == 200, (url, probe.status_code)
             requests = args.requests if target or "profile" in name else max(args.requests // 5, 1)
             client = cold if "cold cache" in name else resident
             row = time_case(client, name, [url], requests, args.warmup)
@@ -361,9 +356,6 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for row in results:
-        if "skipped" in row:
-            print(f"{row['case']:<32} {'skipped: not found':>28}   ({row['url']})")
-            continue
         verdict = "ok" if row["met"] else "MISSED"
         target = f"≤ {row['target_p95_ms']} ms {verdict}" if row["target_p95_ms"] else "(no target)"
         print(
