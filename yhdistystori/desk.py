@@ -267,18 +267,18 @@ def announce(kind_name: str, *, pk: int, title: str, summary: str = "") -> None:
 DIGEST_ITEMS = 10
 
 
-def digest_recipients(today: date):
-    """Liaisons who chose the daily digest and have not had today's."""
+def digest_recipients(today: date, role: str = Role.LIAISON):
+    """Staff of `role` who chose the daily digest and have not had today's."""
     User = get_user_model()
     return (
-        users_with_role(Role.LIAISON)
+        users_with_role(role)
         .filter(moderation_email=User.ModerationEmail.DIGEST)
         .exclude(moderation_digest_sent_on=today)
     )
 
 
 def send_digest(user, *, today: date, queue: Queue, items: list[QueueItem]) -> bool:
-    """Mark the liaison's digest sent today and queue it, unless another run did already."""
+    """Mark the person's digest sent today and queue it, unless another run did already."""
     User = get_user_model()
     with transaction.atomic():
         claimed = (
@@ -305,21 +305,34 @@ class DigestRun:
     recipients: list
     queue: Queue
     sent: int = 0
+    role: str = Role.LIAISON
 
 
-def send_digests(*, today: date | None = None, dry_run: bool = False) -> DigestRun:
-    """Email the queue to each liaison due a digest today; nothing when the queue is empty.
+def send_digests(*, today: date | None = None, dry_run: bool = False) -> list[DigestRun]:
+    """Email each desk role's queue (its own kinds) to its staff due a digest today: the
+    liaisons theirs, the facilities managers the booking requests. Nothing when a role's
+    queue is empty.
 
-    Safe to run again, or twice at the same time: each liaison gets one a day.
+    Safe to run again, or twice at the same time: each person gets one a day, of their
+    first role in this order (the liaison's first).
     """
     today = today or timezone.localdate()
-    liaison_kinds = [name for name, kind in desk_kinds().items() if kind.role == Role.LIAISON]
-    run = DigestRun(
-        recipients=list(digest_recipients(today)),
-        queue=Queue(today=today, visible=liaison_kinds),
-    )
-    if not run.recipients or not run.queue.count() or dry_run:
-        return run
+    kinds = desk_kinds()
+    roles = sorted(desk_roles(), key=lambda role: (role != Role.LIAISON, role))
+    runs, told = [], set()
+    for role in roles:
+        recipients = [user for user in digest_recipients(today, role) if user.pk not in told]
+        told.update(user.pk for user in recipients)
+        visible = [name for name, kind in kinds.items() if kind.role == role]
+        run = DigestRun(recipients=recipients, queue=Queue(today=today, visible=visible), role=role)
+        runs.append(run)
+        if not run.recipients or not run.queue.count() or dry_run:
+            continue
+        items = run.queue[:DIGEST_ITEMS]
+        run.sent = sum(
+            send_digest(user, today=today, queue=run.queue, items=items) for user in run.recipients
+        )
+    return runs
     items = run.queue[:DIGEST_ITEMS]
     run.sent = sum(
         send_digest(user, today=today, queue=run.queue, items=items) for user in run.recipients

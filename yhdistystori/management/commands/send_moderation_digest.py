@@ -1,7 +1,8 @@
-"""Email each liaison who chose the daily digest what waits in the queue. For cron, daily.
+"""Email the staff who chose the daily digest what waits on their desk: the liaisons
+their queue, the facilities managers the booking requests. For cron, daily.
 
-The work is yhdistystori.desk.send_digests: a liaison gets at most one digest a
-day, and nothing is sent when the queue is empty.
+The work is yhdistystori.desk.send_digests: a person gets at most one digest a day,
+and nothing is sent for an empty queue.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from yhdistystori.desk import send_digests
 
 class Command(BaseCommand):
     help = (
-        "Email the moderation queue's counts and oldest items to each liaison who chose a "
-        "daily digest and has not had one today. Sends nothing when the queue is empty."
+        "Email each desk role's queue (counts and oldest items) to its staff who chose a "
+        "daily digest and have not had one today. Sends nothing for an empty queue."
     )
 
     def add_arguments(self, parser):
@@ -23,17 +24,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run: bool, **options):
-        run = send_digests(dry_run=dry_run)
-        if not run.recipients:
-            self.stdout.write("No liaison is due a digest today.")
-            return
-        if not run.queue.count():
-            self.stdout.write("The queue is empty: no digest sent.")
-            return
-        counts = ", ".join(f"{name} {count}" for name, count in run.queue.counts.items())
-        self.stdout.write(f"Queue: {run.queue.count()} items ({counts}).")
-        if dry_run:
-            for user in run.recipients:
-                self.stdout.write(f"Would send a digest to {user.email}.")
-            return
-        self.stdout.write(self.style.SUCCESS(f"Sent {run.sent} digest(s)."))
+        for run in send_digests(dry_run=dry_run):
+            role = run.role
+            if not run.recipients:
+                self.stdout.write(f"{role}: nobody is due a digest today.")
+                continue
+            if not run.queue.count():
+                self.stdout.write(f"{role}: the queue is empty, no digest sent.")
+                continue
+            counts = ", ".join(f"{name} {count}" for name, count in run.queue.counts.items())
+            self.stdout.write(f"{role}: {run.queue.count()} items ({counts}).")
+            if dry_run:
+                for user in run.recipients:
+                    self.stdout.write(f"Would send a digest to {user.email}.")
+                continue
+            self.stdout.write(self.style.SUCCESS(f"{role}: sent {run.sent} digest(s)."))
