@@ -306,49 +306,25 @@ def association_years(*, year: int | None = None, now: datetime | None = None):
 # An association's years, and whether it has any published decision in force (a refusal
 # too), in one answer of at least one row.
 HISTORY = """
-SELECT decided.any, s.year, s.amount, s.grants, s.hours, s.value, s.times, 1
+SELECT decided.any, decided.upcoming_times, decided.upcoming_seconds,
+       s.year, s.amount, s.grants, s.hours, s.value, s.times, 1
 FROM (
     SELECT EXISTS (
         SELECT 1 FROM {decision} d JOIN {application} a ON a.id = d.application_id
         WHERE a.association_id = %(association)s AND d.published_at IS NOT NULL
           AND d.is_current
-    ) AS any
+    ) AS any, upcoming.times AS upcoming_times, upcoming.seconds AS upcoming_seconds
+    FROM (
+        SELECT COUNT(*) AS times,
+               COALESCE(SUM(EXTRACT(EPOCH FROM upper(b.during) - lower(b.during))), 0) AS seconds
+        FROM {booking} b JOIN {request} r ON r.id = b.request_id
+        WHERE b.status = '{accepted}' AND b.on_date >= %(today)s AND lower(b.during) > %(now)s
+          AND r.association_id = %(association)s
+    ) upcoming
 ) decided
 LEFT JOIN supported s ON true
 ORDER BY s.year DESC
 """
-
-
-@dataclass
-class History:
-    """An association's support per year, newest first, and its sum over the years."""
-
-    years: list[AssociationYear]
-    whole: Support
-    # Any published decision in force, a refusal too: the profile lists them.
-    has_decisions: bool
-
-
-def association_history(association, *, now: datetime | None = None) -> History:
-    """The association's support per year in one query."""
-    sql, params = _association_years_sql(year=None, association_id=association.pk, now=now)
-    sql += HISTORY.format(**_names())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    years = [
-        AssociationYear(association.pk, row_year, _support(sums))
-        for _any, row_year, *sums in rows
-        if row_year is not None
-    ]
-    whole = Support(associations=1 if years else 0)
-    for entry in years:
-        whole.amount += entry.support.amount
-        whole.grants += entry.support.grants
-        whole.hours += entry.support.hours
-        whole.value += entry.support.value
-        whole.times += entry.support.times
-    return History(years=years, whole=whole, has_decisions=bool(rows and rows[0][0]))
 
 
 @dataclass
@@ -359,23 +335,38 @@ class Upcoming:
     hours: Decimal
 
 
-def upcoming_use(association, *, now: datetime | None = None) -> Upcoming:
-    """The association's accepted times still to come, in one query: they count as
-    support once they begin, and until then the profile tells of them apart."""
-    now = now or timezone.now()
+@dataclass
+class History:
+    """An association's support per year, newest first, and its sum over the years."""
+
+    years: list[AssociationYear]
+    whole: Support
+    # Any published decision in force, a refusal too: the profile lists them.
+    has_decisions: bool
+    # The accepted times still to come: support once they begin.
+    upcoming: Upcoming
+
+
+def association_history(association, *, now: datetime | None = None) -> History:
+    """The association's support per year, and its accepted times still to come, in one
+    query."""
+    sql, params = _association_years_sql(year=None, association_id=association.pk, now=now)
+    sql += HISTORY.format(**_names())
     with connection.cursor() as cursor:
-        cursor.execute(
-            UPCOMING.format(**_names()),
-            {"now": now, "today": timezone.localdate(now), "association": association.pk},
-        )
-        times, seconds = cursor.fetchone()
-    hours = (Decimal(seconds or 0) / Decimal(3600)).quantize(CENT)
-    return Upcoming(times=times, hours=hours)
-
-
-UPCOMING = """
-    SELECT COUNT(*), COALESCE(SUM(EXTRACT(EPOCH FROM upper(b.during) - lower(b.during))), 0)
-    FROM {booking} b JOIN {request} r ON r.id = b.request_id
-    WHERE b.status = '{accepted}' AND b.on_date >= %(today)s AND lower(b.during) > %(now)s
-      AND r.association_id = %(association)s
-"""
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    years = [
+        AssociationYear(association.pk, row_year, _support(sums))
+        for _any, _times, _seconds, row_year, *sums in rows
+        if row_year is not None
+    ]
+    whole = Support(associations=1 if years else 0)
+    for entry in years:
+        whole.amount += entry.support.amount
+        whole.grants += entry.support.grants
+        whole.hours += entry.support.hours
+        whole.value += entry.support.value
+        whole.times += entry.support.times
+    _any, times, seconds, *_rest = rows[0]
+    upcoming = Upcoming(times=times, hours=(Decimal(seconds) / Decimal(3600)).quantize(CENT))
+    return History(years=years, whole=whole, has_decisions=bool(_any), upcoming=upcoming)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from grants.models import GrantDecision
-from grants.support import association_history, upcoming_use
+from grants.support import association_history
 from yhdistystori.contributions import ObjectSection
 
 # Decades of yearly grants; more are on the decisions page the section links to.
@@ -29,7 +29,7 @@ def profile_context(request: HttpRequest, association) -> dict | None:
             .select_related("application__round")
             .order_by("-decided_on", "-id")[:PROFILE_DECISIONS]
         )
-    upcoming = upcoming_use(association)
+    upcoming = history.upcoming
     if not decisions and not history.years and not upcoming.times:
         return None
     return {

@@ -33,10 +33,10 @@ def test_an_association_without_grants_shows_no_empty_section(client, world, ass
     assert "association-grants-title" not in response.text
 
 
-def test_the_profile_reads_two_more_queries_for_the_support_from_the_city(
+def test_the_profile_reads_one_more_query_for_the_support_from_the_city(
     client, world, django_assert_max_num_queries
 ):
     url = world["choir"].get_absolute_url()
     client.get(url)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         assert client.get(url).status_code == 200

@@ -90,7 +90,7 @@ def test_the_section_reads_the_same_queries_however_long_the_history(
 ):
     url = world["choir"].get_absolute_url()
     client.get(url)
-    with django_assert_max_num_queries(13) as few:
+    with django_assert_max_num_queries(12) as few:
         client.get(url)
     request = BookingRequestFactory(association=world["choir"])
     for year in range(2015, 2024):
