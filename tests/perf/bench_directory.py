@@ -249,6 +249,21 @@ def sweep_cases() -> list[tuple[str, list[str]]]:
     return cases
 
 
+def write_results(name: str, results: list[dict]) -> None:
+    """Write a benchmark's cases as JSON to bench-results/<name>-<UTC time>.json."""
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = out / f"{name}-{stamp}.json"
+    path.write_text(
+        json.dumps(
+            {"machine": platform.platform(), "python": platform.python_version(), "cases": results},
+            indent=2,
+        )
+    )
+    print(f"\nWrote {path.relative_to(ROOT)}")
+
+
 def time_case(client, name: str, urls: list[str], requests: int, warmup: int) -> dict:
     """Median and p95 of `requests` GETs after `warmup` untimed ones."""
     for i in range(warmup):

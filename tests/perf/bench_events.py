@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
-import platform
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_directory import ROOT, configure_database, percentile, time_case  # noqa: E402
+from bench_directory import ROOT, configure_database, percentile, time_case, write_results  # noqa: E402
 
 SLUG_PREFIX = "bench-event-"
 FEED_OCCURRENCES = 1000
@@ -205,17 +203,7 @@ def main() -> None:
             f"{row['case']:<36} {row['occurrences']:>11} {row['median_ms']:>10.1f} "
             f"{row['p95_ms']:>8.1f}   {target}"
         )
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = out / f"events-{stamp}.json"
-    path.write_text(
-        json.dumps(
-            {"machine": platform.platform(), "python": platform.python_version(), "cases": results},
-            indent=2,
-        )
-    )
-    print(f"\nWrote {path.relative_to(ROOT)}")
+    write_results("events", results)
 
 
 if __name__ == "__main__":

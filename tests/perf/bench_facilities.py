@@ -21,17 +21,15 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
-import platform
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_directory import ROOT, configure_database, time_case  # noqa: E402
+from bench_directory import ROOT, configure_database, time_case, write_results  # noqa: E402
 
 SLUG_PREFIX = "bench-facility-"
 FACILITIES = 300
@@ -230,7 +228,7 @@ def main() -> None:
 
     django.setup()
 
-    from bench_grants import DECISIONS, PROGRAMMES, YEARS, seed_decisions
+    from bench_grants import DECISIONS, ensure_recipients, seed_decisions
     from django.core.cache import cache
     from django.core.management import call_command
     from django.db import connection, reset_queries
@@ -239,18 +237,13 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext, override_settings
     from django.utils import timezone
 
-    from associations.management.commands import seed_scale
     from associations.models import Association
     from grants.models import Booking, BookingRequest, GrantDecision
 
     print(f"Database: {database}")
     call_command("migrate", verbosity=0, interactive=False)
-    # The grants benchmark's recipients and the bookers: published associations, of which
-    # the seeding makes most (the directory's benchmark seeds 100,000 when run first).
-    recipients = -(-DECISIONS // (len(YEARS) * len(PROGRAMMES))) + 100
-    while (missing := recipients - Association.objects.published().count()) > 0:
-        print(f"Seeding associations: {missing} more published ones needed.")
-        seed_scale.seed(missing + missing // 4 + 50)
+    # The grants benchmark's recipients are also the bookers.
+    ensure_recipients()
     started = time.perf_counter()
     added_decisions = seed_decisions(DECISIONS)
     facilities = seed_facilities()
@@ -362,17 +355,7 @@ def main() -> None:
             f"{row['case']:<32} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f} "
             f"{row['queries']:>8}   {target}"
         )
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = out / f"facilities-{stamp}.json"
-    path.write_text(
-        json.dumps(
-            {"machine": platform.platform(), "python": platform.python_version(), "cases": results},
-            indent=2,
-        )
-    )
-    print(f"\nWrote {path.relative_to(ROOT)}")
+    write_results("facilities", results)
 
 
 if __name__ == "__main__":

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
-import platform
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_directory import ROOT, configure_database, time_case  # noqa: E402
+from bench_directory import ROOT, configure_database, time_case, write_results  # noqa: E402
 
 SLUG_PREFIX = "bench-grants-"
 DECISIONS = 50_000
@@ -104,6 +102,19 @@ def seed_decisions(total: int) -> int:
     return added
 
 
+def ensure_recipients() -> None:
+    """Enough published associations for every round's applicants: the directory
+    benchmark's, or as many seeded here (some seeded ones are not published, so seeding
+    goes on until there are enough)."""
+    from associations.management.commands import seed_scale
+    from associations.models import Association
+
+    recipients = -(-DECISIONS // (len(YEARS) * len(PROGRAMMES))) + 100
+    while (missing := recipients - Association.objects.published().count()) > 0:
+        print(f"Seeding associations: {missing} more published ones needed.")
+        seed_scale.seed(missing + missing // 4 + 50)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=100, help="timed requests per case")
@@ -128,16 +139,7 @@ def main() -> None:
 
     print(f"Database: {database}")
     call_command("migrate", verbosity=0, interactive=False)
-    # Recipients: the directory benchmark's associations, or enough of them seeded here.
-    from associations.management.commands import seed_scale
-    from associations.models import Association
-
-    # Some seeded associations are not published: a few more than the rounds need.
-    recipients = -(-DECISIONS // (len(YEARS) * len(PROGRAMMES))) + 100
-    missing = recipients - Association.objects.published().count()
-    if missing > 0:
-        print(f"Seeding {missing} associations for the recipients.")
-        seed_scale.seed(missing)
+    ensure_recipients()
     added = seed_decisions(DECISIONS)
     total = GrantDecision.objects.published().current().count()
     print(f"Added {added} decisions, {total} published in force.")
@@ -201,17 +203,7 @@ def main() -> None:
             f"{row['case']:<36} {row['decisions']:>9} {row['median_ms']:>10.1f} "
             f"{row['p95_ms']:>8.1f}   {target}"
         )
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = out / f"grants-{stamp}.json"
-    path.write_text(
-        json.dumps(
-            {"machine": platform.platform(), "python": platform.python_version(), "cases": results},
-            indent=2,
-        )
-    )
-    print(f"\nWrote {path.relative_to(ROOT)}")
+    write_results("grants", results)
 
 
 if __name__ == "__main__":
